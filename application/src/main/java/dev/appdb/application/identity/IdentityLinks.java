@@ -1,0 +1,67 @@
+package dev.appdb.application.identity;
+
+import dev.appdb.application.port.Transactions;
+import dev.appdb.domain.error.IdentityAlreadyLinkedException;
+import dev.appdb.domain.error.NotFoundException;
+import dev.appdb.domain.identity.Issuer;
+import dev.appdb.domain.identity.Subject;
+import dev.appdb.domain.identity.UserIdentity;
+import dev.appdb.domain.user.UserId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/** Use cases on identity links: link an (issuer, subject) to a user, unlink it, list a user's. */
+public final class IdentityLinks {
+
+  private final Transactions transactions;
+  private final Clock clock;
+
+  /**
+   * @param transactions the unit-of-work port, never null
+   * @param clock the source of {@code linkedAt}, never null
+   */
+  public IdentityLinks(Transactions transactions, Clock clock) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * @param userId the user, never null
+   * @param issuer the issuer, never null
+   * @param subject the subject, never null
+   * @return the stored link
+   * @throws NotFoundException when the user does not exist
+   * @throws IdentityAlreadyLinkedException when the identity is linked already (to anyone)
+   */
+  public UserIdentity link(UserId userId, Issuer issuer, Subject subject) {
+    UserIdentity identity = new UserIdentity(issuer, subject, userId, clock.instant());
+    return transactions.inTransaction(tx -> tx.identities().link(identity));
+  }
+
+  /**
+   * @param issuer the issuer, never null
+   * @param subject the subject, never null
+   * @throws NotFoundException when the identity is not linked
+   */
+  public void unlink(Issuer issuer, Subject subject) {
+    transactions.inTransaction(tx -> {
+      tx.identities().unlink(issuer, subject);
+      return null;
+    });
+  }
+
+  /**
+   * @param userId the user, never null
+   * @return the user's links, oldest first
+   * @throws NotFoundException when the user does not exist
+   */
+  public List<UserIdentity> listForUser(UserId userId) {
+    return transactions.readOnly(tx -> {
+      if (tx.users().findById(userId).isEmpty()) {
+        throw new NotFoundException("user", userId);
+      }
+      return tx.identities().listForUser(userId);
+    });
+  }
+}

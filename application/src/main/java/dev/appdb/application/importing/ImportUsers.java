@@ -1,0 +1,188 @@
+package dev.appdb.application.importing;
+
+import dev.appdb.application.importing.ImportReport.ImportOutcome;
+import dev.appdb.application.naming.PersonName;
+import dev.appdb.application.port.Transactions;
+import dev.appdb.application.port.UnitOfWork;
+import dev.appdb.domain.error.AppdbException;
+import dev.appdb.domain.error.InfrastructureException;
+import dev.appdb.domain.error.ValidationException;
+import dev.appdb.domain.identity.Issuer;
+import dev.appdb.domain.identity.Subject;
+import dev.appdb.domain.identity.UserIdentity;
+import dev.appdb.domain.user.Email;
+import dev.appdb.domain.user.User;
+import dev.appdb.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Use case: import users and their identities from a stream of records, idempotently.
+ *
+ * <p>Each {@link ImportedUser} is matched to an existing user by its identities (any that is
+ * linked already), else by its email ignoring case. A match gets the identities it lacks
+ * ({@code linked}) or nothing ({@code unchanged}); profiles of existing users are never
+ * overwritten. No match creates the user and links its identities ({@code created}). A second
+ * import of the same source therefore creates nothing new.
+ *
+ * <p>Rejected, each with its reason: {@link UnreadableUser}s; entries whose values break a domain
+ * rule (names are first derived as {@link PersonName} describes, with the key as handle);
+ * entries whose identities are linked to two different users.
+ *
+ * <p>Records are consumed one at a time from the iterator and committed in batches of
+ * {@code batchSize} per unit of work, so memory does not grow with the source. When a batch fails
+ * on a conflict the database found (say, an email taken by a concurrent writer), it is rolled
+ * back and redone one record per unit of work, so one bad entry never aborts the others.
+ * An {@link InfrastructureException} stops the import; batches committed before it stay, and
+ * running the import again finishes it.
+ */
+public final class ImportUsers {
+
+  /** The default number of records per unit of work. */
+  public static final int DEFAULT_BATCH_SIZE = 500;
+
+  private final Transactions transactions;
+  private final Clock clock;
+  private final int batchSize;
+
+  /**
+   * @param transactions the unit-of-work port, never null
+   * @param clock the source of timestamps for users without a creation time, never null
+   * @param batchSize records per unit of work, at least 1
+   * @throws IllegalArgumentException when {@code batchSize} is below 1
+   */
+  public ImportUsers(Transactions transactions, Clock clock, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+    }
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.batchSize = batchSize;
+  }
+
+  /**
+   * @param source the records, consumed once, never null
+   * @param listener receives rejections and per-batch progress, never null
+   * @return the final counts
+   * @throws InfrastructureException when the database fails; earlier batches stay committed
+   */
+  public ImportReport importUsers(Iterator<? extends ImportRecord> source, ImportListener listener) {
+    ImportReport report = new ImportReport(0, 0, 0, 0);
+    List<ImportRecord> batch = new ArrayList<>(batchSize);
+    while (source.hasNext()) {
+      batch.add(source.next());
+      if (batch.size() == batchSize || !source.hasNext()) {
+        report = commit(batch, report, listener);
+        batch.clear();
+      }
+    }
+    return report;
+  }
+
+  private ImportReport commit(List<ImportRecord> batch, ImportReport report,
+      ImportListener listener) {
+    List<Result> results;
+    try {
+      results = transactions.inTransaction(tx -> {
+        List<Result> done = new ArrayList<>(batch.size());
+        for (ImportRecord record : batch) {
+          done.add(apply(tx, record));
+        }
+        return done;
+      });
+    } catch (InfrastructureException e) {
+      throw e;
+    } catch (AppdbException conflict) {
+      results = new ArrayList<>(batch.size());
+      for (ImportRecord record : batch) {
+        results.add(applyAlone(record));
+      }
+    }
+    for (Result result : results) {
+      report = report.plus(result.outcome());
+      if (result.outcome() == ImportOutcome.REJECTED) {
+        listener.rejected(result.key(), result.reason());
+      }
+    }
+    listener.committed(report);
+    return report;
+  }
+
+  private Result applyAlone(ImportRecord record) {
+    try {
+      return transactions.inTransaction(tx -> apply(tx, record));
+    } catch (InfrastructureException e) {
+      throw e;
+    } catch (AppdbException conflict) {
+      return Result.rejected(record.key(), conflict.getMessage());
+    }
+  }
+
+  private Result apply(UnitOfWork tx, ImportRecord record) {
+    if (record instanceof UnreadableUser unreadable) {
+      return Result.rejected(unreadable.key(), unreadable.reason());
+    }
+    ImportedUser imported = (ImportedUser) record;
+    Candidate candidate;
+    try {
+      candidate = Candidate.of(imported, clock.instant());
+    } catch (ValidationException invalid) {
+      return Result.rejected(imported.key(), invalid.getMessage());
+    }
+    Set<UserId> owners = new LinkedHashSet<>();
+    List<UserIdentity> missing = new ArrayList<>();
+    for (UserIdentity identity : candidate.identities()) {
+      Optional<UserIdentity> linked = tx.identities().find(identity.issuer(), identity.subject());
+      linked.ifPresentOrElse(found -> owners.add(found.userId()), () -> missing.add(identity));
+    }
+    if (owners.size() > 1) {
+      return Result.rejected(imported.key(), "identities: linked to different users " + owners);
+    }
+    Optional<User> existing = owners.isEmpty()
+        ? Optional.ofNullable(candidate.user().email()).flatMap(tx.users()::findByEmail)
+        : tx.users().findById(owners.iterator().next());
+    UserId target = existing.map(User::id).orElse(candidate.user().id());
+    if (existing.isEmpty()) {
+      tx.users().create(candidate.user());
+    }
+    for (UserIdentity identity : missing) {
+      tx.identities().link(new UserIdentity(
+          identity.issuer(), identity.subject(), target, identity.linkedAt()));
+    }
+    ImportOutcome outcome = existing.isEmpty() ? ImportOutcome.CREATED
+        : missing.isEmpty() ? ImportOutcome.UNCHANGED : ImportOutcome.LINKED;
+    return new Result(outcome, imported.key(), null);
+  }
+
+  /** A validated entry: the user it would create and the identities it brings. */
+  private record Candidate(User user, List<UserIdentity> identities) {
+
+    static Candidate of(ImportedUser imported, Instant now) {
+      PersonName name = PersonName.derive(
+          imported.firstName(), imported.lastName(), null, imported.key());
+      Instant createdAt = imported.createdAt() != null ? imported.createdAt() : now;
+      User user = new User(UserId.generate(), name.firstName(), name.lastName(),
+          Email.ofNullable(imported.email()), createdAt, createdAt, 0);
+      List<UserIdentity> identities = new ArrayList<>(imported.identities().size());
+      for (ExternalIdentity external : imported.identities()) {
+        identities.add(new UserIdentity(new Issuer(external.issuer()),
+            new Subject(external.subject()), user.id(), now));
+      }
+      return new Candidate(user, identities);
+    }
+  }
+
+  private record Result(ImportOutcome outcome, String key, String reason) {
+
+    static Result rejected(String key, String reason) {
+      return new Result(ImportOutcome.REJECTED, key, reason);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.appdb.application.naming;
+
+/**
+ * A first and last name derived from whatever an identity provider or an export offers, because
+ * the domain requires both while real sources often lack them.
+ *
+ * <p>Rules, in order, for each part separately:
+ * <ol>
+ *   <li>the explicit part ({@code given_name} / {@code firstName}, {@code family_name} /
+ *       {@code lastName}) when not blank;</li>
+ *   <li>else, when the full name ({@code name}) has a space, the text before the last space
+ *       for the first name and after it for the last name; a one-word full name is used for
+ *       the first name only;</li>
+ *   <li>else the handle (username, {@code preferred_username}, email or subject), so a user is
+ *       never left nameless.</li>
+ * </ol>
+ *
+ * @param firstName the derived first name, never null (may still break the domain's limits)
+ * @param lastName the derived last name, never null
+ * @param derived whether any part came from rule 2 or 3
+ */
+public record PersonName(String firstName, String lastName, boolean derived) {
+
+  /**
+   * @param given the explicit first name, may be null
+   * @param family the explicit last name, may be null
+   * @param fullName a display name such as {@code "Ada Linwick"}, may be null
+   * @param handle the fallback, never null
+   * @return the derived names
+   */
+  public static PersonName derive(String given, String family, String fullName, String handle) {
+    String first = blankToNull(given);
+    String last = blankToNull(family);
+    String full = blankToNull(fullName);
+    boolean derived = first == null || last == null;
+    if (full != null) {
+      int space = full.lastIndexOf(' ');
+      if (space > 0) {
+        first = first != null ? first : full.substring(0, space).strip();
+        last = last != null ? last : full.substring(space + 1).strip();
+      } else if (first == null) {
+        first = full;
+      }
+    }
+    return new PersonName(first != null ? first : handle, last != null ? last : handle, derived);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

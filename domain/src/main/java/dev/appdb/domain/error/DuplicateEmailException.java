@@ -1,0 +1,23 @@
+package dev.appdb.domain.error;
+
+/**
+ * Another user already has this email address. Email uniqueness ignores case, so
+ * {@code dana.lee@example.com} collides with {@code Dana.Lee@Example.com}.
+ */
+public final class DuplicateEmailException extends DuplicateException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String email;
+
+  /** @param email the address as the caller spelled it, never null */
+  public DuplicateEmailException(String email) {
+    super("email: " + email + " already belongs to another user");
+    this.email = email;
+  }
+
+  /** @return the address as the caller spelled it */
+  public String email() {
+    return email;
+  }
+}

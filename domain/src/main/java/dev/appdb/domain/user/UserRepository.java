@@ -1,0 +1,72 @@
+package dev.appdb.domain.user;
+
+import dev.appdb.domain.error.ConcurrentUpdateException;
+import dev.appdb.domain.error.DuplicateEmailException;
+import dev.appdb.domain.error.InfrastructureException;
+import dev.appdb.domain.error.NotFoundException;
+import dev.appdb.domain.error.ValidationException;
+import java.util.Optional;
+
+/**
+ * The users' store (port). Instances are bound to one unit of work: every call runs inside its
+ * transaction and sees its uncommitted writes. Every method may also throw an
+ * {@link InfrastructureException}.
+ */
+public interface UserRepository {
+
+  /** The largest page {@link #list} returns. */
+  int MAX_PAGE_SIZE = 1000;
+
+  /**
+   * @param id the id, never null
+   * @return the user, or empty when there is none with this id
+   */
+  Optional<User> findById(UserId id);
+
+  /**
+   * @param email the address; matched ignoring case
+   * @return the user with that address, or empty
+   */
+  Optional<User> findByEmail(Email email);
+
+  /**
+   * Stores a new user as given (id, timestamps and version included).
+   *
+   * @param user a user at version 0, never null
+   * @return the stored user, equal to what {@link #findById} returns afterwards
+   * @throws DuplicateEmailException when another user has the email, ignoring case
+   */
+  User create(User user);
+
+  /**
+   * Replaces a user's profile when {@code user.version()} is still the stored version.
+   *
+   * @param user the changed user carrying the version it was read at, never null
+   * @return the stored user, its version incremented by one
+   * @throws ConcurrentUpdateException when the stored version differs; nothing is written
+   * @throws NotFoundException when the user does not exist
+   * @throws DuplicateEmailException when another user has the new email, ignoring case
+   */
+  User update(User user);
+
+  /**
+   * Deletes a user and, with it, every identity linked to it.
+   *
+   * @param id the user to delete, never null
+   * @throws NotFoundException when the user does not exist
+   */
+  void delete(UserId id);
+
+  /**
+   * A keyset page in listing order ({@code createdAt}, then {@code id}).
+   *
+   * @param after start strictly after this position, or null for the first page
+   * @param limit the page size, 1 to {@value #MAX_PAGE_SIZE}
+   * @return the page; {@code next} is null when no user follows
+   * @throws ValidationException when {@code limit} is out of range
+   */
+  UserPage list(UserCursor after, int limit);
+
+  /** @return how many users exist */
+  long count();
+}
