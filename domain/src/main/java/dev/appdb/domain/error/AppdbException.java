@@ -12,7 +12,7 @@ package dev.appdb.domain.error;
  *   <li>{@link NotFoundException}: the addressed entity does not exist;</li>
  *   <li>{@link ConcurrentUpdateException}: an optimistic version check failed;</li>
  *   <li>{@link InfrastructureException}: the database could not do its part (unavailable, pool
- *       exhausted, query timeout).</li>
+ *       exhausted, query timeout, unexpected database error).</li>
  * </ul>
  */
 public abstract sealed class AppdbException extends RuntimeException

@@ -17,4 +17,14 @@ public final class ConcurrentUpdateException extends AppdbException {
     super(entity + " " + key + " was changed concurrently: version " + expectedVersion
         + " is no longer current");
   }
+
+  /**
+   * A conflict the database detected between whole transactions (deadlock, serialization
+   * failure); retrying the unit of work is safe.
+   *
+   * @param detail what conflicted, without secrets
+   */
+  public ConcurrentUpdateException(String detail) {
+    super(detail);
+  }
 }

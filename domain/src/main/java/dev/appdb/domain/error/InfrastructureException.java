@@ -5,7 +5,8 @@ package dev.appdb.domain.error;
  * answer 503), unlike programming errors.
  */
 public abstract sealed class InfrastructureException extends AppdbException
-    permits DatabaseUnavailableException, PoolExhaustedException, QueryTimeoutException {
+    permits DatabaseUnavailableException, PoolExhaustedException, QueryTimeoutException,
+        UnexpectedDatabaseException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,0 +1,63 @@
+package dev.appdb.adapter.jooq;
+
+import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
+import dev.appdb.adapter.jooq.pool.ConnectionPool;
+import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
+import dev.appdb.adapter.jooq.transaction.JooqTransactions;
+import dev.appdb.application.health.DatabaseProbe;
+import dev.appdb.application.port.Transactions;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jooq.conf.Settings;
+
+/**
+ * An open database: its connection pool, the unit-of-work port over it and its probe. What an
+ * application holds for its lifetime (the seed's long-lived engine); close it at shutdown.
+ */
+public final class JooqDatabase implements AutoCloseable {
+
+  private final ConnectionPool pool;
+  private final Transactions transactions;
+  private final DatabaseProbe probe;
+
+  /**
+   * @param pool the open pool, never null; closed by {@link #close}
+   * @param dialect the database's specifics, never null
+   * @param settings the pool settings; {@code statementTimeout} becomes jOOQ's query timeout
+   */
+  public JooqDatabase(ConnectionPool pool, DatabaseDialect dialect, PoolSettings settings) {
+    this.pool = Objects.requireNonNull(pool, "pool");
+    Settings jooq = new Settings()
+        .withQueryTimeout((int) Math.max(1, settings.statementTimeout().toSeconds()))
+        .withRenderFormatted(false);
+    this.transactions = new JooqTransactions(pool, dialect, jooq);
+    this.probe = new PoolDatabaseProbe(pool);
+  }
+
+  /** @return the unit-of-work port, thread-safe, never null */
+  public Transactions transactions() {
+    return transactions;
+  }
+
+  /** @return health and pool status, never null */
+  public DatabaseProbe probe() {
+    return probe;
+  }
+
+  /** @return the pooled data source, for migrations; never null */
+  public DataSource dataSource() {
+    return pool.dataSource();
+  }
+
+  /** @return where this database is, without secrets, e.g. {@code sqlite:./database.db} */
+  public String target() {
+    return pool.target();
+  }
+
+  /** Closes the pool and every connection. */
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

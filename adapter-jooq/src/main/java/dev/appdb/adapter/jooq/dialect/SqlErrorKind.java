@@ -1,0 +1,17 @@
+package dev.appdb.adapter.jooq.dialect;
+
+/** What a driver's {@link java.sql.SQLException} means, as far as appdb's error mapping cares. */
+public enum SqlErrorKind {
+  /** A unique or primary key constraint was violated. */
+  UNIQUE_VIOLATION,
+  /** A foreign key constraint was violated. */
+  FOREIGN_KEY_VIOLATION,
+  /** A statement was cancelled by the statement timeout, or a lock wait timed out. */
+  TIMEOUT,
+  /** Deadlock or serialization failure between transactions; retrying is safe. */
+  TRANSACTION_CONFLICT,
+  /** The database cannot be reached, opened or written (connection, I/O, disk full). */
+  UNAVAILABLE,
+  /** Anything else: a bug or a misconfiguration. */
+  OTHER
+}

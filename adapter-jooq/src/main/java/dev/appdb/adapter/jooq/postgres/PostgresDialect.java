@@ -1,0 +1,52 @@
+package dev.appdb.adapter.jooq.postgres;
+
+import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
+import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+
+/**
+ * PostgreSQL 16: the generated classes' schema {@code app} is rendered as is; errors are
+ * classified by SQLState (PostgreSQL manual, Appendix A "PostgreSQL Error Codes").
+ */
+public final class PostgresDialect implements DatabaseDialect {
+
+  @Override
+  public SQLDialect sqlDialect() {
+    return SQLDialect.POSTGRES;
+  }
+
+  @Override
+  public Settings adapt(Settings settings) {
+    return settings;
+  }
+
+  @Override
+  public SqlErrorKind classify(SQLException exception) {
+    String state = exception.getSQLState();
+    if (state == null) {
+      return SqlErrorKind.OTHER;
+    }
+    return switch (state) {
+      case "23505" -> SqlErrorKind.UNIQUE_VIOLATION;
+      case "23503" -> SqlErrorKind.FOREIGN_KEY_VIOLATION;
+      case "57014", "55P03" -> SqlErrorKind.TIMEOUT; // query_canceled, lock_not_available
+      case "40001", "40P01" -> SqlErrorKind.TRANSACTION_CONFLICT; // serialization, deadlock
+      // admin/crash/cannot-connect shutdown, too many connections, disk full, out of memory
+      case "57P01", "57P02", "57P03", "53300", "53100", "53200" -> SqlErrorKind.UNAVAILABLE;
+      default -> state.startsWith("08") ? SqlErrorKind.UNAVAILABLE : SqlErrorKind.OTHER;
+    };
+  }
+
+  @Override
+  public void beginReadOnly(Connection connection) throws SQLException {
+    connection.setReadOnly(true);
+  }
+
+  @Override
+  public void endReadOnly(Connection connection) throws SQLException {
+    connection.setReadOnly(false);
+  }
+}

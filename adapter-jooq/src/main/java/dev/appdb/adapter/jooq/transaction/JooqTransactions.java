@@ -1,0 +1,120 @@
+package dev.appdb.adapter.jooq.transaction;
+
+import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
+import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
+import dev.appdb.adapter.jooq.pool.ConnectionCheckout;
+import dev.appdb.application.port.TransactionalWork;
+import dev.appdb.application.port.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import org.jooq.Configuration;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultConnectionProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The unit-of-work port over a connection pool and jOOQ. Each call checks a connection out, turns
+ * auto-commit off (the pool turns it back on when the connection returns), runs the work with
+ * repositories bound to that connection, commits or rolls back, and returns the connection
+ * whatever happens. Driver failures
+ * leave as domain errors ({@link SqlErrorTranslator}).
+ */
+public final class JooqTransactions implements Transactions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JooqTransactions.class);
+
+  private final ConnectionCheckout checkout;
+  private final DatabaseDialect dialect;
+  private final SqlErrorTranslator errors;
+  private final Configuration base;
+
+  /**
+   * @param checkout hands out pooled connections, never null
+   * @param dialect the database's specifics, never null
+   * @param settings jOOQ settings (query timeout in seconds and the like), never null
+   */
+  public JooqTransactions(ConnectionCheckout checkout, DatabaseDialect dialect, Settings settings) {
+    this.checkout = Objects.requireNonNull(checkout, "checkout");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this.errors = new SqlErrorTranslator(dialect);
+    this.base = new DefaultConfiguration()
+        .set(dialect.sqlDialect())
+        .set(dialect.adapt(Objects.requireNonNull(settings, "settings")));
+  }
+
+  @Override
+  public <T> T inTransaction(TransactionalWork<T> work) {
+    return run(work, false);
+  }
+
+  @Override
+  public <T> T readOnly(TransactionalWork<T> work) {
+    return run(work, true);
+  }
+
+  private <T> T run(TransactionalWork<T> work, boolean readOnly) {
+    Objects.requireNonNull(work, "work");
+    Connection connection = checkout.checkout();
+    try {
+      connection.setAutoCommit(false);
+      if (!readOnly) {
+        return runAndCommit(work, connection, false);
+      }
+      dialect.beginReadOnly(connection);
+      try {
+        return runAndCommit(work, connection, true);
+      } finally {
+        dialect.endReadOnly(connection);
+      }
+    } catch (SQLException e) {
+      throw errors.translate(e);
+    } finally {
+      close(connection);
+    }
+  }
+
+  private <T> T runAndCommit(TransactionalWork<T> work, Connection connection, boolean readOnly)
+      throws SQLException {
+    TransactionContext context = new TransactionContext(
+        base.derive(new DefaultConnectionProvider(connection)).dsl(), errors, readOnly);
+    T result;
+    try {
+      result = work.run(new JooqUnitOfWork(context));
+    } catch (Error failure) {
+      rollback(connection, failure);
+      throw failure;
+    } catch (RuntimeException failure) {
+      rollback(connection, failure);
+      throw errors.translate(failure);
+    } finally {
+      context.end();
+    }
+    try {
+      connection.commit();
+    } catch (SQLException failure) {
+      rollback(connection, failure);
+      throw errors.translate(failure);
+    }
+    return result;
+  }
+
+  private static void rollback(Connection connection, Throwable failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException | RuntimeException rollbackFailure) {
+      failure.addSuppressed(rollbackFailure);
+    }
+  }
+
+  private static void close(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // The pool evicts a connection it cannot take back; the unit of work's outcome stands.
+      LOG.warn("returning a connection to the pool failed (SQLState {})", e.getSQLState());
+    }
+  }
+}

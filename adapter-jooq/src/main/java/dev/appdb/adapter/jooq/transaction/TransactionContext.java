@@ -1,0 +1,58 @@
+package dev.appdb.adapter.jooq.transaction;
+
+import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
+import java.util.Objects;
+import org.jooq.DSLContext;
+
+/**
+ * The state the repositories of one unit of work share: a jOOQ context on the unit's connection
+ * and the error translator. Fails every use after the unit of work ended, so a repository that
+ * leaks out of its lambda cannot touch a connection that went back to the pool, and every write
+ * in a read-only unit of work (the same on every database, whatever the driver enforces).
+ */
+public final class TransactionContext {
+
+  private final DSLContext dsl;
+  private final SqlErrorTranslator errors;
+  private final boolean readOnly;
+  private volatile boolean ended;
+
+  TransactionContext(DSLContext dsl, SqlErrorTranslator errors, boolean readOnly) {
+    this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.errors = Objects.requireNonNull(errors, "errors");
+    this.readOnly = readOnly;
+  }
+
+  /**
+   * @return the jOOQ context bound to this unit of work's connection
+   * @throws IllegalStateException when the unit of work has ended
+   */
+  public DSLContext dsl() {
+    if (ended) {
+      throw new IllegalStateException(
+          "this unit of work has ended; use repositories only inside their transaction lambda");
+    }
+    return dsl;
+  }
+
+  /**
+   * @return the jOOQ context, for a statement that writes
+   * @throws IllegalStateException when the unit of work has ended or is read-only
+   */
+  public DSLContext dslForWrite() {
+    if (readOnly) {
+      throw new IllegalStateException(
+          "this unit of work is read-only; write inside Transactions.inTransaction instead");
+    }
+    return dsl();
+  }
+
+  /** @return the error translator for this database */
+  public SqlErrorTranslator errors() {
+    return errors;
+  }
+
+  void end() {
+    ended = true;
+  }
+}

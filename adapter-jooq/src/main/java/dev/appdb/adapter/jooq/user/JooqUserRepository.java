@@ -1,0 +1,132 @@
+package dev.appdb.adapter.jooq.user;
+
+import static dev.appdb.adapter.jooq.schema.Tables.USERS;
+
+import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
+import dev.appdb.adapter.jooq.mapping.RecordMapper;
+import dev.appdb.adapter.jooq.schema.tables.records.UsersRecord;
+import dev.appdb.adapter.jooq.transaction.TransactionContext;
+import dev.appdb.domain.error.ConcurrentUpdateException;
+import dev.appdb.domain.error.DuplicateEmailException;
+import dev.appdb.domain.error.NotFoundException;
+import dev.appdb.domain.error.ValidationException;
+import dev.appdb.domain.user.Email;
+import dev.appdb.domain.user.User;
+import dev.appdb.domain.user.UserCursor;
+import dev.appdb.domain.user.UserId;
+import dev.appdb.domain.user.UserPage;
+import dev.appdb.domain.user.UserRepository;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.exception.DataAccessException;
+
+/** The users' store on jOOQ; one instance per unit of work. */
+public final class JooqUserRepository implements UserRepository {
+
+  private static final RecordMapper MAPPER = RecordMapper.INSTANCE;
+
+  private final TransactionContext tx;
+
+  /** @param tx the unit of work this repository is bound to, never null */
+  public JooqUserRepository(TransactionContext tx) {
+    this.tx = Objects.requireNonNull(tx, "tx");
+  }
+
+  @Override
+  public Optional<User> findById(UserId id) {
+    return tx.dsl().selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional()
+        .map(MAPPER::toUser);
+  }
+
+  @Override
+  public Optional<User> findByEmail(Email email) {
+    return tx.dsl().selectFrom(USERS).where(USERS.EMAIL_NORMALIZED.eq(email.normalized()))
+        .fetchOptional().map(MAPPER::toUser);
+  }
+
+  @Override
+  public User create(User user) {
+    UsersRecord row = toRecord(user, user.version());
+    row.setId(user.id().value());
+    row.setCreatedAt(user.createdAt());
+    try {
+      tx.dslForWrite().insertInto(USERS).set(row).execute();
+    } catch (DataAccessException e) {
+      throw translateWrite(e, user);
+    }
+    return user;
+  }
+
+  @Override
+  public User update(User user) {
+    long next = user.version() + 1;
+    int updated;
+    try {
+      updated = tx.dslForWrite().update(USERS)
+          .set(toRecord(user, next))
+          .where(USERS.ID.eq(user.id().value()))
+          .and(USERS.VERSION.eq(user.version()))
+          .execute();
+    } catch (DataAccessException e) {
+      throw translateWrite(e, user);
+    }
+    if (updated == 0) {
+      if (findById(user.id()).isEmpty()) {
+        throw new NotFoundException("user", user.id());
+      }
+      throw new ConcurrentUpdateException("user", user.id(), user.version());
+    }
+    return new User(user.id(), user.firstName(), user.lastName(), user.email(), user.createdAt(),
+        user.updatedAt(), next);
+  }
+
+  @Override
+  public void delete(UserId id) {
+    if (tx.dslForWrite().deleteFrom(USERS).where(USERS.ID.eq(id.value())).execute() == 0) {
+      throw new NotFoundException("user", id);
+    }
+  }
+
+  @Override
+  public UserPage list(UserCursor after, int limit) {
+    if (limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new ValidationException(
+          "limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
+    }
+    var ordered = tx.dsl().selectFrom(USERS).orderBy(USERS.CREATED_AT, USERS.ID);
+    var page = after == null ? ordered.limit(limit + 1)
+        : ordered.seek(after.createdAt(), after.id().value()).limit(limit + 1);
+    List<User> users = page.fetch(MAPPER::toUser);
+    if (users.size() <= limit) {
+      return new UserPage(users, null);
+    }
+    List<User> shown = users.subList(0, limit);
+    return new UserPage(shown, UserCursor.after(shown.get(limit - 1)));
+  }
+
+  @Override
+  public long count() {
+    return tx.dsl().fetchCount(USERS);
+  }
+
+  /** The columns a create and an update both write. */
+  private static UsersRecord toRecord(User user, long version) {
+    UsersRecord row = new UsersRecord();
+    row.setFirstName(user.firstName());
+    row.setLastName(user.lastName());
+    row.setEmail(user.email() == null ? null : user.email().value());
+    row.setEmailNormalized(user.email() == null ? null : user.email().normalized());
+    row.setUpdatedAt(user.updatedAt());
+    row.setVersion(version);
+    return row;
+  }
+
+  private RuntimeException translateWrite(DataAccessException e, User user) {
+    if (user.email() != null && tx.errors().kind(e) == SqlErrorKind.UNIQUE_VIOLATION
+        && tx.errors().names(e, USERS.EMAIL_NORMALIZED.getName())) {
+      return new DuplicateEmailException(user.email().value());
+    }
+    return tx.errors().translate(e);
+  }
+}

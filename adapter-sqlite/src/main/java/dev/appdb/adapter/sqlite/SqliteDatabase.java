@@ -1,0 +1,74 @@
+package dev.appdb.adapter.sqlite;
+
+import dev.appdb.adapter.jooq.JooqDatabase;
+import dev.appdb.adapter.jooq.pool.ConnectionPool;
+import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.domain.error.DatabaseUnavailableException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConfig.Pragma;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens a SQLite database file through sqlite-jdbc and HikariCP. Every pooled connection, also
+ * ones opened later to replace evicted ones, gets the same settings through the driver's
+ * properties (not an init SQL string):
+ * <ul>
+ *   <li>{@code foreign_keys=true}: SQLite ignores foreign keys unless each connection asks;</li>
+ *   <li>{@code journal_mode=WAL}: readers do not block the writer nor the writer the readers;</li>
+ *   <li>{@code synchronous=NORMAL}: durable at every checkpoint, the recommended level for WAL;</li>
+ *   <li>{@code busy_timeout}: a writer waits up to the pool's checkout timeout for the lock;</li>
+ *   <li>{@code transaction_mode=IMMEDIATE}: writers take the lock at {@code BEGIN}, so concurrent
+ *       read-then-write units of work queue instead of failing with {@code SQLITE_BUSY}.</li>
+ * </ul>
+ */
+public final class SqliteDatabase {
+
+  private SqliteDatabase() {}
+
+  /**
+   * @param file the database file; created when missing, its folder must exist
+   * @param settings pool sizes and timeouts
+   * @return the open database (not migrated)
+   * @throws DatabaseUnavailableException when the file cannot be opened
+   */
+  public static JooqDatabase open(Path file, PoolSettings settings) {
+    Properties properties = baseSettings(settings.poolTimeout());
+    properties.setProperty(Pragma.TRANSACTION_MODE.pragmaName, "IMMEDIATE");
+    ConnectionPool pool = new ConnectionPool(
+        "sqlite:" + file, jdbcUrl(file), properties, settings);
+    return new JooqDatabase(pool, new SqliteDialect(), settings);
+  }
+
+  /**
+   * A plain, unpooled data source for Flyway: the same settings but SQLite's default
+   * {@code BEGIN DEFERRED}, because Flyway holds one connection's transaction open while it works
+   * on another, which {@code BEGIN IMMEDIATE} would turn into a lock wait on itself.
+   *
+   * @param file the database file
+   * @param busyTimeout how long to wait for another process's write lock
+   * @return the data source, opening a new connection on every call
+   */
+  public static DataSource migrationDataSource(Path file, Duration busyTimeout) {
+    SQLiteDataSource dataSource = new SQLiteDataSource(new SQLiteConfig(baseSettings(busyTimeout)));
+    dataSource.setUrl(jdbcUrl(file));
+    return dataSource;
+  }
+
+  private static String jdbcUrl(Path file) {
+    return "jdbc:sqlite:" + Objects.requireNonNull(file, "file");
+  }
+
+  private static Properties baseSettings(Duration busyTimeout) {
+    Properties properties = new Properties();
+    properties.setProperty(Pragma.FOREIGN_KEYS.pragmaName, "true");
+    properties.setProperty(Pragma.JOURNAL_MODE.pragmaName, "WAL");
+    properties.setProperty(Pragma.SYNCHRONOUS.pragmaName, "NORMAL");
+    properties.setProperty(Pragma.BUSY_TIMEOUT.pragmaName, Long.toString(busyTimeout.toMillis()));
+    return properties;
+  }
+}

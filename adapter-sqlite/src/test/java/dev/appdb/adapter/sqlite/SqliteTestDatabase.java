@@ -1,0 +1,77 @@
+package dev.appdb.adapter.sqlite;
+
+import dev.appdb.adapter.jooq.JooqDatabase;
+import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.application.contract.DatabaseUnderTest;
+import dev.appdb.application.health.DatabaseProbe;
+import dev.appdb.application.port.Transactions;
+import dev.appdb.migrations.DatabaseVendor;
+import dev.appdb.migrations.Migrator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/** A migrated SQLite file in a temporary folder, opened through {@link SqliteDatabase}. */
+final class SqliteTestDatabase implements DatabaseUnderTest {
+
+  private final JooqDatabase database;
+  private final Path file;
+
+  private SqliteTestDatabase(JooqDatabase database, Path file) {
+    this.database = database;
+    this.file = file;
+  }
+
+  static SqliteTestDatabase open(int poolSize) {
+    try {
+      Path file = Files.createTempDirectory("appdb-sqlite-").resolve("test.db");
+      PoolSettings settings = new PoolSettings(poolSize, 0, Duration.ofSeconds(10),
+          Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(30));
+      JooqDatabase database = SqliteDatabase.open(file, settings);
+      new Migrator(SqliteDatabase.migrationDataSource(file, Duration.ofSeconds(10)),
+          DatabaseVendor.SQLITE).migrate();
+      return new SqliteTestDatabase(database, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  JooqDatabase database() {
+    return database;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  @Override
+  public Transactions transactions() {
+    return database.transactions();
+  }
+
+  @Override
+  public DatabaseProbe probe() {
+    return database.probe();
+  }
+
+  @Override
+  public void deleteAllRows() {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM user_identities");
+      statement.executeUpdate("DELETE FROM users");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

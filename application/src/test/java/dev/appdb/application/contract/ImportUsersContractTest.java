@@ -1,0 +1,146 @@
+package dev.appdb.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.appdb.application.importing.ExternalIdentity;
+import dev.appdb.application.importing.ImportListener;
+import dev.appdb.application.importing.ImportRecord;
+import dev.appdb.application.importing.ImportReport;
+import dev.appdb.application.importing.ImportUsers;
+import dev.appdb.application.importing.ImportedUser;
+import dev.appdb.application.importing.UnreadableUser;
+import dev.appdb.domain.identity.Issuer;
+import dev.appdb.domain.identity.Subject;
+import dev.appdb.domain.user.Email;
+import dev.appdb.domain.user.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The import use case over an adapter: counts, idempotency, rejections, batches. */
+public abstract class ImportUsersContractTest extends ContractTest {
+
+  private final Map<String, String> rejections = new LinkedHashMap<>();
+  private final ImportListener listener = new ImportListener() {
+    @Override
+    public void rejected(String key, String reason) {
+      rejections.put(key, reason);
+    }
+  };
+
+  private ImportReport run(int batchSize, List<ImportRecord> records) {
+    rejections.clear();
+    return new ImportUsers(transactions(), Clock.systemUTC(), batchSize)
+        .importUsers(records.iterator(), listener);
+  }
+
+  private static ImportedUser user(String key, String email, ExternalIdentity... identities) {
+    return new ImportedUser(key, "First " + key, "Last", email, null, List.of(identities));
+  }
+
+  private static ExternalIdentity realm(String subject) {
+    return new ExternalIdentity("keycloak:test", subject);
+  }
+
+  @Test
+  void importIsIdempotentAndCountsEveryEntryOnce() {
+    List<ImportRecord> records = List.of(
+        user("a", "a@example.com", realm("a")),
+        user("b", null, realm("b"), new ExternalIdentity("google1", "g-b")),
+        new UnreadableUser("svc", "service account"),
+        user("bad", "not-an-email", realm("bad")));
+
+    ImportReport first = run(2, records);
+    ImportReport second = run(2, records);
+
+    assertThat(first).isEqualTo(new ImportReport(2, 0, 0, 2));
+    assertThat(second).isEqualTo(new ImportReport(0, 0, 2, 2));
+    assertThat(rejections).containsOnlyKeys("svc", "bad");
+    assertThat(rejections.get("bad")).startsWith("email:");
+    assertThat(userCount()).isEqualTo(2);
+  }
+
+  @Test
+  void anExistingUserIsMatchedByEmailAndGetsTheNewIdentities() {
+    User existing = save(newUser("Existing", "Shared@Example.com", Instant.now()));
+
+    ImportReport report = run(10, List.of(user("x", "shared@example.com", realm("x"))));
+
+    assertThat(report).isEqualTo(new ImportReport(0, 1, 0, 0));
+    assertThat(findIdentity(new Issuer("keycloak:test"), "x")).get()
+        .extracting(identity -> identity.userId()).isEqualTo(existing.id());
+    assertThat(findUser(existing.id()))
+        .contains(existing);
+  }
+
+  @Test
+  void identitiesOfTwoDifferentUsersAreRejected() {
+    run(10, List.of(user("one", null, realm("one")), user("two", null, realm("two"))));
+
+    ImportReport report = run(10, List.of(user("both", null, realm("one"), realm("two"))));
+
+    assertThat(report).isEqualTo(new ImportReport(0, 0, 0, 1));
+    assertThat(rejections.get("both")).contains("different users");
+  }
+
+  @Test
+  void twoEntriesWithOneEmailInOneBatchBecomeOneUser() {
+    ImportReport report = run(3, List.of(
+        user("first", "same@example.com", realm("first")),
+        new ImportedUser("second", "Second", "User", "SAME@example.com", null,
+            List.of(realm("second")))));
+
+    assertThat(report).isEqualTo(new ImportReport(1, 1, 0, 0));
+    assertThat(findUserByEmail("same@example.com"))
+        .get().extracting(User::firstName).isEqualTo("First first");
+  }
+
+  @Test
+  void anEntryTheDatabaseRefusesIsRejectedAloneAndTheRestOfItsBatchCommits() {
+    // The same identity twice in one entry passes validation; the second insert violates the
+    // primary key inside the batch's unit of work, which rolls back and is redone entry by entry.
+    ImportReport report = run(3, List.of(
+        user("before", null, realm("before")),
+        user("twice", null, realm("twice"), realm("twice")),
+        user("after", null, realm("after"))));
+
+    assertThat(report).isEqualTo(new ImportReport(2, 0, 0, 1));
+    assertThat(rejections.get("twice")).contains("already linked");
+    assertThat(userCount()).isEqualTo(2);
+  }
+
+  @Test
+  void creationTimesFromTheSourceAreKept() {
+    Instant created = Instant.parse("1970-01-01T00:02:03.654Z");
+    run(10, List.of(new ImportedUser("old", null, null, null, created, List.of(realm("old")))));
+
+    User user = transactions().readOnly(tx -> tx.users().list(null, 1)).users().get(0);
+    assertThat(user.createdAt()).isEqualTo(created);
+    assertThat(user.firstName()).isEqualTo("old");
+    assertThat(user.lastName()).isEqualTo("old");
+  }
+
+  @Test
+  void manyBatchesCommitAndReportProgress() {
+    List<ImportRecord> records = new ArrayList<>();
+    for (int i = 0; i < 1234; i++) {
+      records.add(user("u" + i, "u" + i + "@example.com", realm("u" + i)));
+    }
+    List<Long> progress = new ArrayList<>();
+    ImportReport report = new ImportUsers(transactions(), Clock.systemUTC(), 500)
+        .importUsers(records.iterator(), new ImportListener() {
+          @Override
+          public void committed(ImportReport soFar) {
+            progress.add(soFar.total());
+          }
+        });
+
+    assertThat(report.created()).isEqualTo(1234);
+    assertThat(progress).containsExactly(500L, 1000L, 1234L);
+    assertThat(userCount()).isEqualTo(1234);
+  }
+}

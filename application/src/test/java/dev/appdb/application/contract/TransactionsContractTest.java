@@ -1,0 +1,115 @@
+package dev.appdb.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.appdb.application.port.UnitOfWork;
+import dev.appdb.domain.error.DuplicateEmailException;
+import dev.appdb.domain.identity.Issuer;
+import dev.appdb.domain.identity.Subject;
+import dev.appdb.domain.identity.UserIdentity;
+import dev.appdb.domain.user.User;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link dev.appdb.application.port.Transactions}, for every adapter. */
+public abstract class TransactionsContractTest extends ContractTest {
+
+  @Test
+  void aUnitOfWorkThatThrowsPersistsNothing() {
+    IllegalStateException boom = new IllegalStateException("boom");
+
+    assertThatThrownBy(() -> transactions().inTransaction(tx -> {
+      User user = tx.users().create(newUser("Doomed", "doomed@example.com", Instant.now()));
+      tx.identities().link(new UserIdentity(new Issuer("https://idp.example"),
+          new Subject("doomed"), user.id(), Instant.now()));
+      throw boom;
+    })).isSameAs(boom);
+
+    assertThat(userCount()).isZero();
+    assertThat(findIdentity(new Issuer("https://idp.example"), "doomed")).isEmpty();
+  }
+
+  @Test
+  void aFailedWriteInsideALargerUnitRollsBackTheWholeUnit() {
+    save(newUser("First", "first@example.com", Instant.now()));
+
+    assertThatThrownBy(() -> transactions().inTransaction(tx -> {
+      tx.users().create(newUser("Kept?", "kept@example.com", Instant.now()));
+      return tx.users().create(newUser("Clash", "FIRST@example.com", Instant.now()));
+    })).isInstanceOf(DuplicateEmailException.class);
+
+    assertThat(userCount()).isEqualTo(1);
+    // the pooled connections are clean for the next unit of work
+    for (int i = 0; i < POOL_SIZE * 2; i++) {
+      save(newUser("After" + i, null, Instant.now()));
+    }
+    assertThat(userCount()).isEqualTo(1 + POOL_SIZE * 2);
+  }
+
+  @Test
+  void aWriteInAReadOnlyUnitFailsAndWritesNothing() {
+    assertThatThrownBy(() -> transactions().readOnly(
+        tx -> tx.users().create(newUser("Sneaky", null, Instant.now()))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("read-only");
+
+    assertThat(userCount()).isZero();
+    save(newUser("Writable", null, Instant.now()));
+    assertThat(userCount()).isEqualTo(1);
+  }
+
+  @Test
+  void repositoriesFailOnceTheirUnitOfWorkEnded() {
+    AtomicReference<UnitOfWork> leaked = new AtomicReference<>();
+    transactions().inTransaction(tx -> {
+      leaked.set(tx);
+      return null;
+    });
+
+    assertThatThrownBy(() -> leaked.get().users().count())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ended");
+  }
+
+  @Test
+  void concurrentReadThenWriteUnitsAllCommit() throws Exception {
+    User seed = save(newUser("Seed", null, Instant.parse("2024-01-01T00:00:00Z")));
+    int threads = 8;
+    int unitsPerThread = 25;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Callable<Integer>> tasks = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        tasks.add(() -> {
+          for (int i = 0; i < unitsPerThread; i++) {
+            int unit = i;
+            transactions().inTransaction(tx -> {
+              // read first, then write: the lock upgrade that fails on SQLite's defaults
+              tx.users().findById(seed.id()).orElseThrow();
+              return tx.users().create(newUser("T" + thread + "U" + unit, null, Instant.now()));
+            });
+          }
+          return unitsPerThread;
+        });
+      }
+      int committed = 0;
+      for (Future<Integer> done : pool.invokeAll(tasks)) {
+        committed += done.get();
+      }
+      assertThat(committed).isEqualTo(threads * unitsPerThread);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(userCount()).isEqualTo(1 + threads * unitsPerThread);
+  }
+}
