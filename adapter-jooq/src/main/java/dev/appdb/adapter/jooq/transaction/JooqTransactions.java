@@ -1,5 +1,6 @@
 package dev.appdb.adapter.jooq.transaction;
 
+import dev.appdb.adapter.jooq.context.TransactionContext;
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
 import dev.appdb.adapter.jooq.pool.ConnectionCheckout;

@@ -1,5 +1,6 @@
 package dev.appdb.adapter.jooq.transaction;
 
+import dev.appdb.adapter.jooq.context.TransactionContext;
 import dev.appdb.adapter.jooq.identity.JooqUserIdentityRepository;
 import dev.appdb.adapter.jooq.user.JooqUserRepository;
 import dev.appdb.application.port.UnitOfWork;

@@ -5,7 +5,7 @@ import static dev.appdb.adapter.jooq.schema.Tables.USERS;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import dev.appdb.adapter.jooq.mapping.RecordMapper;
 import dev.appdb.adapter.jooq.schema.tables.records.UsersRecord;
-import dev.appdb.adapter.jooq.transaction.TransactionContext;
+import dev.appdb.adapter.jooq.context.TransactionContext;
 import dev.appdb.domain.error.ConcurrentUpdateException;
 import dev.appdb.domain.error.DuplicateEmailException;
 import dev.appdb.domain.error.NotFoundException;

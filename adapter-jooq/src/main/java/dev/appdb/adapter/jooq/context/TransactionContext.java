@@ -1,4 +1,4 @@
-package dev.appdb.adapter.jooq.transaction;
+package dev.appdb.adapter.jooq.context;
 
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
 import java.util.Objects;
@@ -17,7 +17,14 @@ public final class TransactionContext {
   private final boolean readOnly;
   private volatile boolean ended;
 
-  TransactionContext(DSLContext dsl, SqlErrorTranslator errors, boolean readOnly) {
+  /**
+   * Made by the unit-of-work implementation for each transaction.
+   *
+   * @param dsl a jOOQ context on the transaction's connection, never null
+   * @param errors the database's error translator, never null
+   * @param readOnly whether writes must be refused
+   */
+  public TransactionContext(DSLContext dsl, SqlErrorTranslator errors, boolean readOnly) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
     this.errors = Objects.requireNonNull(errors, "errors");
     this.readOnly = readOnly;
@@ -52,7 +59,8 @@ public final class TransactionContext {
     return errors;
   }
 
-  void end() {
+  /** Marks the unit of work as ended: every later use of {@link #dsl} fails. */
+  public void end() {
     ended = true;
   }
 }
