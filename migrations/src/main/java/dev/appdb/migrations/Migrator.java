@@ -43,7 +43,7 @@ public final class Migrator {
    */
   public MigrationReport migrate() {
     MigrateResult result = flyway.migrate();
-    return new MigrationReport(result.migrationsExecuted, result.targetSchemaVersion);
+    return new MigrationReport(result.migrationsExecuted, currentVersion());
   }
 
   /** @return the version the database is at now, or null before the first migration */

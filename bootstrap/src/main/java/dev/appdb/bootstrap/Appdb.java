@@ -1,0 +1,168 @@
+package dev.appdb.bootstrap;
+
+import dev.appdb.adapter.jooq.JooqDatabase;
+import dev.appdb.adapter.jooq.postgres.PostgresDatabase;
+import dev.appdb.adapter.sqlite.SqliteDatabase;
+import dev.appdb.application.health.DatabaseProbe;
+import dev.appdb.application.identity.IdentityLinks;
+import dev.appdb.application.importing.ImportUsers;
+import dev.appdb.application.port.Transactions;
+import dev.appdb.application.signin.SignIn;
+import dev.appdb.application.user.DeleteUser;
+import dev.appdb.application.user.RegisterUser;
+import dev.appdb.application.user.UpdateUserProfile;
+import dev.appdb.application.user.UserQueries;
+import dev.appdb.bootstrap.config.AppdbSettings;
+import dev.appdb.bootstrap.url.PostgresTarget;
+import dev.appdb.bootstrap.url.SqliteTarget;
+import dev.appdb.domain.error.DatabaseUnavailableException;
+import dev.appdb.domain.error.UnexpectedDatabaseException;
+import dev.appdb.migrations.DatabaseVendor;
+import dev.appdb.migrations.MigrationReport;
+import dev.appdb.migrations.Migrator;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens the database the settings name (SQLite or PostgreSQL, chosen by
+ * the URL alone), applies migrations when configured, and wires the use cases to it. One per
+ * process; close it at shutdown.
+ */
+public final class Appdb implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Appdb.class);
+
+  private final AppdbSettings settings;
+  private final JooqDatabase database;
+  private final Clock clock = Clock.systemUTC();
+
+  private Appdb(AppdbSettings settings, JooqDatabase database) {
+    this.settings = settings;
+    this.database = database;
+  }
+
+  /**
+   * Opens the database and, when {@code settings.migrateOnStart()}, migrates it.
+   *
+   * @param settings validated settings, never null
+   * @return the running appdb
+   * @throws DatabaseUnavailableException when the database cannot be opened or migrated
+   */
+  public static Appdb start(AppdbSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    JooqDatabase database = open(settings);
+    Appdb appdb = new Appdb(settings, database);
+    LOG.info("database opened: {} (profile {})", database.target(), settings.profile());
+    if (settings.migrateOnStart()) {
+      try {
+        appdb.migrate();
+      } catch (RuntimeException e) {
+        database.close();
+        throw e;
+      }
+    }
+    return appdb;
+  }
+
+  private static JooqDatabase open(AppdbSettings settings) {
+    if (settings.database() instanceof SqliteTarget sqlite) {
+      return SqliteDatabase.open(sqlite.file(), settings.pool());
+    }
+    PostgresTarget postgres = (PostgresTarget) settings.database();
+    Properties properties = new Properties();
+    properties.putAll(postgres.properties());
+    if (postgres.user() != null) {
+      properties.setProperty("user", postgres.user());
+    }
+    if (postgres.password() != null) {
+      properties.setProperty("password", postgres.password());
+    }
+    return PostgresDatabase.open(postgres.display(), postgres.jdbcUrl(), properties,
+        settings.pool());
+  }
+
+  /**
+   * Applies pending migrations (the seed's {@code init_db()}, with history and checksums).
+   *
+   * @return what was applied
+   * @throws UnexpectedDatabaseException when a migration fails (that migration is rolled back)
+   *     or an applied migration's checksum no longer matches its script
+   */
+  public MigrationReport migrate() {
+    DataSource target = settings.database() instanceof SqliteTarget sqlite
+        ? SqliteDatabase.migrationDataSource(sqlite.file(), settings.pool().poolTimeout())
+        : database.dataSource();
+    DatabaseVendor vendor = settings.database() instanceof SqliteTarget
+        ? DatabaseVendor.SQLITE : DatabaseVendor.POSTGRESQL;
+    try {
+      MigrationReport report = new Migrator(target, vendor).migrate();
+      LOG.info("migrations applied: {}, schema version {}", report.applied(),
+          report.schemaVersion());
+      return report;
+    } catch (FlywayException e) {
+      throw new UnexpectedDatabaseException(
+          "migrating " + database.target() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** @return the settings this process runs with */
+  public AppdbSettings settings() {
+    return settings;
+  }
+
+  /** @return the unit-of-work port, for application code of the embedding service */
+  public Transactions transactions() {
+    return database.transactions();
+  }
+
+  /** @return health and pool status */
+  public DatabaseProbe probe() {
+    return database.probe();
+  }
+
+  /** @return the register-user use case */
+  public RegisterUser registerUser() {
+    return new RegisterUser(transactions(), clock);
+  }
+
+  /** @return the read use cases on users */
+  public UserQueries userQueries() {
+    return new UserQueries(transactions());
+  }
+
+  /** @return the update-profile use case */
+  public UpdateUserProfile updateUserProfile() {
+    return new UpdateUserProfile(transactions(), clock);
+  }
+
+  /** @return the delete-user use case */
+  public DeleteUser deleteUser() {
+    return new DeleteUser(transactions());
+  }
+
+  /** @return the identity-link use cases */
+  public IdentityLinks identityLinks() {
+    return new IdentityLinks(transactions(), clock);
+  }
+
+  /** @return the sign-in use case */
+  public SignIn signIn() {
+    return new SignIn(transactions(), clock);
+  }
+
+  /** @return the import use case, with the configured batch size */
+  public ImportUsers importUsers() {
+    return new ImportUsers(transactions(), clock, settings.importBatchSize());
+  }
+
+  /** Closes the pool. */
+  @Override
+  public void close() {
+    database.close();
+  }
+}

@@ -1,0 +1,163 @@
+package dev.appdb.bootstrap.cli;
+
+import dev.appdb.bootstrap.Appdb;
+import dev.appdb.bootstrap.cli.command.HealthCommand;
+import dev.appdb.bootstrap.cli.command.IdentitiesCommand;
+import dev.appdb.bootstrap.cli.command.ImportRealmCommand;
+import dev.appdb.bootstrap.cli.command.InitDbCommand;
+import dev.appdb.bootstrap.cli.command.PoolStatusCommand;
+import dev.appdb.bootstrap.cli.command.SignInCommand;
+import dev.appdb.bootstrap.cli.command.UsersCommand;
+import dev.appdb.bootstrap.cli.output.HumanOutput;
+import dev.appdb.bootstrap.cli.output.JsonOutput;
+import dev.appdb.bootstrap.cli.output.Output;
+import dev.appdb.bootstrap.config.AppdbSettings;
+import dev.appdb.bootstrap.config.Setting;
+import dev.appdb.bootstrap.config.SettingsLoader;
+import dev.appdb.bootstrap.logging.LoggingSetup;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code appdb} command: the CLI over appdb's use cases. Global options are accepted before
+ * or after the subcommand. The database is opened (and, by default in dev, migrated) on the first
+ * subcommand that needs it and closed when the command ends.
+ */
+@Command(
+    name = "appdb",
+    mixinStandardHelpOptions = true,
+    versionProvider = AppdbVersion.class,
+    description = "Users and their OpenID Connect identities on SQLite or PostgreSQL.",
+    subcommands = {
+        InitDbCommand.class, UsersCommand.class, IdentitiesCommand.class, SignInCommand.class,
+        ImportRealmCommand.class, HealthCommand.class, PoolStatusCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success (health: database up)",
+        "1:refused by a rule: invalid value, duplicate, not found, concurrent update",
+        "2:bad usage, configuration or input file",
+        "3:database unavailable, pool exhausted, timeout (health: database down)"})
+public final class AppdbCommand {
+
+  @Option(names = "--json", scope = ScopeType.INHERIT,
+      description = "Print results as JSON (one document on stdout).")
+  boolean json;
+
+  @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "YAML settings file (default: $APPDB_CONFIG, else ./appdb.yaml if present).")
+  Path config;
+
+  @Option(names = "--database-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "Overrides DATABASE_URL (JDBC, libpq or SQLAlchemy form).")
+  String databaseUrl;
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "Log at DEBUG to stderr (in dev: every SQL statement).")
+  boolean verbose;
+
+  private final Map<String, String> environment;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private Appdb appdb;
+
+  private AppdbCommand(Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    this.environment = environment;
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * Runs the CLI in-process.
+   *
+   * @param args the command line
+   * @param environment the environment to read settings from
+   * @param out where results go
+   * @param err where errors and logs go
+   * @return the exit code, see {@link ExitCodes}
+   */
+  public static int run(String[] args, Map<String, String> environment, PrintWriter out,
+      PrintWriter err) {
+    AppdbCommand root = new AppdbCommand(environment, out, err);
+    CommandLine commandLine = new CommandLine(root)
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler(new FailureHandler(root))
+        .setParameterExceptionHandler(new UsageHandler(root));
+    try {
+      return commandLine.execute(args);
+    } finally {
+      root.close();
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /**
+   * The executable jar's entry point.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    int exit = run(args, System.getenv(), new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true));
+    System.exit(exit);
+  }
+
+  /** @return how results are shown, by {@code --json} */
+  Output output() {
+    return json ? new JsonOutput(out, err) : new HumanOutput(out, err);
+  }
+
+  /** @return the running appdb, started on first use */
+  Appdb appdb() {
+    if (appdb == null) {
+      AppdbSettings settings = settings();
+      LoggingSetup.apply(settings.profile(), verbose);
+      appdb = Appdb.start(settings);
+    }
+    return appdb;
+  }
+
+  /** @return whether stderr is a terminal, for progress output */
+  public boolean interactive() {
+    return System.console() != null && !json;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  private AppdbSettings settings() {
+    Map<Setting, String> overrides = new EnumMap<>(Setting.class);
+    if (databaseUrl != null) {
+      overrides.put(Setting.DATABASE_URL, databaseUrl);
+    }
+    return SettingsLoader.load(configFile(), environment, overrides);
+  }
+
+  private Path configFile() {
+    if (config != null) {
+      return config;
+    }
+    String fromEnvironment = environment.get("APPDB_CONFIG");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return Path.of(fromEnvironment);
+    }
+    Path local = Path.of("appdb.yaml");
+    return Files.isRegularFile(local) ? local : null;
+  }
+
+  private void close() {
+    if (appdb != null) {
+      appdb.close();
+      appdb = null;
+    }
+  }
+}

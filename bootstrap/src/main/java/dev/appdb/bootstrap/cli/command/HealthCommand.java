@@ -1,0 +1,27 @@
+package dev.appdb.bootstrap.cli.command;
+
+import dev.appdb.application.health.HealthReport;
+import dev.appdb.bootstrap.cli.AppdbSubcommand;
+import dev.appdb.bootstrap.cli.ExitCodes;
+import dev.appdb.domain.error.InfrastructureException;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code appdb health}: a readiness probe; exit 0 when up, 3 when down (also when the database
+ * cannot even be opened).
+ */
+@Command(name = "health", description = "Check the database: up/down, round trip, version.")
+public final class HealthCommand extends AppdbSubcommand {
+
+  @Override
+  public Integer call() {
+    HealthReport report;
+    try {
+      report = appdb().probe().health();
+    } catch (InfrastructureException unavailable) {
+      report = new HealthReport(false, null, null, unavailable.getMessage());
+    }
+    output().health(report);
+    return report.up() ? ExitCodes.OK : ExitCodes.DATABASE;
+  }
+}

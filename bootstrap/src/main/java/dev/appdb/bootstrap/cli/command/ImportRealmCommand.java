@@ -1,0 +1,62 @@
+package dev.appdb.bootstrap.cli.command;
+
+import dev.appdb.application.importing.ImportListener;
+import dev.appdb.application.importing.ImportReport;
+import dev.appdb.bootstrap.cli.AppdbSubcommand;
+import dev.appdb.bootstrap.cli.ExitCodes;
+import dev.appdb.bootstrap.cli.output.Output.Rejection;
+import dev.appdb.bootstrap.keycloak.RealmExportReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code appdb import-realm FILE}: import the users of a Keycloak realm export (or users file),
+ * streaming, in batches, idempotently; prints created / linked / unchanged / rejected counts and
+ * every rejection with its reason. Progress goes to stderr when it is a terminal.
+ */
+@Command(name = "import-realm",
+    description = "Import users and their federated identities from a Keycloak realm export.")
+public final class ImportRealmCommand extends AppdbSubcommand {
+
+  @Parameters(paramLabel = "FILE", description = "realm export, users file, or JSON array of users")
+  Path file;
+
+  @Option(names = "--issuer", paramLabel = "ISS",
+      description = "issuer of the realm's own identities, e.g. https://kc.example.com/realms/demo"
+          + " (default: keycloak:<realm>)")
+  String issuer;
+
+  @Override
+  public Integer call() {
+    List<Rejection> rejections = new ArrayList<>();
+    boolean progress = root().interactive();
+    PrintWriter err = new PrintWriter(System.err, true);
+    ImportListener listener = new ImportListener() {
+      @Override
+      public void rejected(String key, String reason) {
+        rejections.add(new Rejection(key, reason));
+      }
+
+      @Override
+      public void committed(ImportReport soFar) {
+        if (progress) {
+          err.printf("\rimported %,d user(s)...", soFar.total());
+        }
+      }
+    };
+    ImportReport report;
+    try (RealmExportReader reader = RealmExportReader.open(file, issuer)) {
+      report = appdb().importUsers().importUsers(reader, listener);
+    }
+    if (progress) {
+      err.println();
+    }
+    output().imported(report, rejections);
+    return ExitCodes.OK;
+  }
+}

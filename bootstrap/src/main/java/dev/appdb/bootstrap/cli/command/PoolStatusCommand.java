@@ -1,0 +1,17 @@
+package dev.appdb.bootstrap.cli.command;
+
+import dev.appdb.bootstrap.cli.AppdbSubcommand;
+import dev.appdb.bootstrap.cli.ExitCodes;
+import picocli.CommandLine.Command;
+
+/** {@code appdb pool-status}: the seed's {@code get_pool_status()}. */
+@Command(name = "pool-status",
+    description = "Show the connection pool: size, checked in/out, overflow, waiting.")
+public final class PoolStatusCommand extends AppdbSubcommand {
+
+  @Override
+  public Integer call() {
+    output().poolStatus(appdb().probe().poolStatus());
+    return ExitCodes.OK;
+  }
+}

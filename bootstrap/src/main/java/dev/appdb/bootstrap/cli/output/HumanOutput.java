@@ -1,0 +1,108 @@
+package dev.appdb.bootstrap.cli.output;
+
+import dev.appdb.application.health.HealthReport;
+import dev.appdb.application.importing.ImportReport;
+import dev.appdb.application.signin.SignInResult;
+import dev.appdb.domain.error.PoolStatus;
+import dev.appdb.domain.identity.UserIdentity;
+import dev.appdb.domain.user.User;
+import dev.appdb.domain.user.UserPage;
+import dev.appdb.migrations.MigrationReport;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Plain text for people: one line per entity, aligned columns for lists. */
+public final class HumanOutput implements Output {
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  /**
+   * @param out where results go
+   * @param err where errors go
+   */
+  public HumanOutput(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public void migrated(MigrationReport report) {
+    out.printf("database ready: %d migration(s) applied, schema version %s%n",
+        report.applied(), report.schemaVersion());
+  }
+
+  @Override
+  public void user(User user) {
+    out.println(line(user));
+  }
+
+  @Override
+  public void users(UserPage page) {
+    out.printf("%-36s  %-27s  %-7s  %s%n", "ID", "CREATED", "VERSION", "NAME <EMAIL>");
+    page.users().forEach(user -> out.println(line(user)));
+    out.printf("(%d user(s)%s)%n", page.users().size(),
+        page.next() == null ? "" : "; next page: --after " + page.next().toToken());
+  }
+
+  private static String line(User user) {
+    return String.format("%-36s  %-27s  %-7d  %s %s%s", user.id(), user.createdAt(),
+        user.version(), user.firstName(), user.lastName(),
+        user.email() == null ? "" : " <" + user.email() + ">");
+  }
+
+  @Override
+  public void done(String what) {
+    out.println(what);
+  }
+
+  @Override
+  public void identity(UserIdentity identity) {
+    out.printf("%s  %s  -> user %s (linked %s)%n", identity.issuer(), identity.subject(),
+        identity.userId(), identity.linkedAt());
+  }
+
+  @Override
+  public void identities(List<UserIdentity> identities) {
+    identities.forEach(this::identity);
+    out.printf("(%d identit%s)%n", identities.size(), identities.size() == 1 ? "y" : "ies");
+  }
+
+  @Override
+  public void signIn(SignInResult result) {
+    out.printf("%s: %s%n", switch (result.outcome()) {
+      case EXISTING -> "signed in";
+      case LINKED_BY_EMAIL -> "identity linked to the user with this verified email";
+      case CREATED -> "new user created";
+    }, line(result.user()));
+  }
+
+  @Override
+  public void imported(ImportReport report, List<Rejection> rejections) {
+    rejections.forEach(r -> out.printf("rejected %s: %s%n", r.key(), r.reason()));
+    out.printf("imported %d user(s): %d created, %d linked, %d unchanged, %d rejected%n",
+        report.total(), report.created(), report.linked(), report.unchanged(), report.rejected());
+  }
+
+  @Override
+  public void health(HealthReport report) {
+    if (report.up()) {
+      out.printf("UP  %s  round trip %.3f ms%n", report.database(),
+          report.roundTrip().toNanos() / 1_000_000.0);
+    } else {
+      out.printf("DOWN  %s%n", report.error());
+    }
+  }
+
+  @Override
+  public void poolStatus(PoolStatus status) {
+    out.printf("size %d  checked_in %d  checked_out %d  overflow %d  waiting %d  max %d%n",
+        status.size(), status.checkedIn(), status.checkedOut(), status.overflow(),
+        status.waiting(), status.maximumSize());
+  }
+
+  @Override
+  public void error(String type, String message) {
+    err.println("error: " + message);
+  }
+}

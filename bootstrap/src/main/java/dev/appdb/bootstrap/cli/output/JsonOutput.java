@@ -1,0 +1,152 @@
+package dev.appdb.bootstrap.cli.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.appdb.application.health.HealthReport;
+import dev.appdb.application.importing.ImportReport;
+import dev.appdb.application.signin.SignInResult;
+import dev.appdb.domain.error.PoolStatus;
+import dev.appdb.domain.identity.UserIdentity;
+import dev.appdb.domain.user.User;
+import dev.appdb.domain.user.UserPage;
+import dev.appdb.migrations.MigrationReport;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * One JSON document per command on stdout, for machines. Ids and timestamps are strings
+ * (canonical UUID, ISO-8601 UTC with microseconds); keys are snake_case like the seed's API.
+ * Errors are one JSON line on stderr: {@code {"error":{"type":…,"message":…}}}.
+ */
+public final class JsonOutput implements Output {
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  /**
+   * @param out where results go
+   * @param err where errors go
+   */
+  public JsonOutput(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  private void print(PrintWriter target, Object node) {
+    try {
+      target.println(mapper.writeValueAsString(node));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ObjectNode userNode(User user) {
+    ObjectNode node = mapper.createObjectNode()
+        .put("id", user.id().toString())
+        .put("first_name", user.firstName())
+        .put("last_name", user.lastName());
+    node.put("email", user.email() == null ? null : user.email().value());
+    return node.put("created_at", user.createdAt().toString())
+        .put("updated_at", user.updatedAt().toString())
+        .put("version", user.version());
+  }
+
+  private ObjectNode identityNode(UserIdentity identity) {
+    return mapper.createObjectNode()
+        .put("issuer", identity.issuer().value())
+        .put("subject", identity.subject().value())
+        .put("user_id", identity.userId().toString())
+        .put("linked_at", identity.linkedAt().toString());
+  }
+
+  @Override
+  public void migrated(MigrationReport report) {
+    print(out, mapper.createObjectNode().put("applied", report.applied())
+        .put("schema_version", report.schemaVersion()));
+  }
+
+  @Override
+  public void user(User user) {
+    print(out, userNode(user));
+  }
+
+  @Override
+  public void users(UserPage page) {
+    ObjectNode node = mapper.createObjectNode();
+    ArrayNode users = node.putArray("users");
+    page.users().forEach(user -> users.add(userNode(user)));
+    node.put("next", page.next() == null ? null : page.next().toToken());
+    print(out, node);
+  }
+
+  @Override
+  public void done(String what) {
+    print(out, mapper.createObjectNode().put("done", what));
+  }
+
+  @Override
+  public void identity(UserIdentity identity) {
+    print(out, identityNode(identity));
+  }
+
+  @Override
+  public void identities(List<UserIdentity> identities) {
+    ArrayNode array = mapper.createArrayNode();
+    identities.forEach(identity -> array.add(identityNode(identity)));
+    print(out, mapper.createObjectNode().set("identities", array));
+  }
+
+  @Override
+  public void signIn(SignInResult result) {
+    ObjectNode node = mapper.createObjectNode().put("outcome", result.outcome().name());
+    node.set("user", userNode(result.user()));
+    node.set("identity", identityNode(result.identity()));
+    print(out, node);
+  }
+
+  @Override
+  public void imported(ImportReport report, List<Rejection> rejections) {
+    ObjectNode node = mapper.createObjectNode()
+        .put("created", report.created())
+        .put("linked", report.linked())
+        .put("unchanged", report.unchanged())
+        .put("rejected", report.rejected());
+    ArrayNode array = node.putArray("rejections");
+    rejections.forEach(r -> array.add(
+        mapper.createObjectNode().put("key", r.key()).put("reason", r.reason())));
+    print(out, node);
+  }
+
+  @Override
+  public void health(HealthReport report) {
+    ObjectNode node = mapper.createObjectNode().put("status", report.up() ? "UP" : "DOWN");
+    if (report.up()) {
+      node.put("round_trip_ms", report.roundTrip().toNanos() / 1_000_000.0)
+          .put("database", report.database());
+    } else {
+      node.put("error", report.error());
+    }
+    print(out, node);
+  }
+
+  @Override
+  public void poolStatus(PoolStatus status) {
+    print(out, mapper.createObjectNode()
+        .put("size", status.size())
+        .put("checked_in", status.checkedIn())
+        .put("checked_out", status.checkedOut())
+        .put("overflow", status.overflow())
+        .put("waiting", status.waiting())
+        .put("max", status.maximumSize()));
+  }
+
+  @Override
+  public void error(String type, String message) {
+    ObjectNode error = mapper.createObjectNode().put("type", type).put("message", message);
+    print(err, mapper.createObjectNode().set("error", error));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.appdb.bootstrap.cli.output;
+
+import dev.appdb.application.health.HealthReport;
+import dev.appdb.application.importing.ImportReport;
+import dev.appdb.application.signin.SignInResult;
+import dev.appdb.domain.error.PoolStatus;
+import dev.appdb.domain.identity.UserIdentity;
+import dev.appdb.domain.user.User;
+import dev.appdb.domain.user.UserPage;
+import dev.appdb.migrations.MigrationReport;
+import java.util.List;
+
+/**
+ * How the CLI shows results: {@link HumanOutput} by default, {@link JsonOutput} with
+ * {@code --json} (one JSON document per command on stdout). Errors go to stderr as one line.
+ */
+public interface Output {
+
+  /** @param report the migration run */
+  void migrated(MigrationReport report);
+
+  /** @param user one user */
+  void user(User user);
+
+  /** @param page a page of users, with the token of the next page if any */
+  void users(UserPage page);
+
+  /** @param what a confirmation such as {@code "deleted user 0190…"} */
+  void done(String what);
+
+  /** @param identity one identity link */
+  void identity(UserIdentity identity);
+
+  /** @param identities a user's identity links */
+  void identities(List<UserIdentity> identities);
+
+  /** @param result a sign-in's outcome */
+  void signIn(SignInResult result);
+
+  /**
+   * @param report the counts
+   * @param rejections each rejected entry's key and reason, in file order
+   */
+  void imported(ImportReport report, List<Rejection> rejections);
+
+  /** @param report a health probe */
+  void health(HealthReport report);
+
+  /** @param status the pool's status */
+  void poolStatus(PoolStatus status);
+
+  /**
+   * @param type the error's kind, e.g. {@code DuplicateEmailException}
+   * @param message one line, without secrets
+   */
+  void error(String type, String message);
+
+  /**
+   * A rejected import entry.
+   *
+   * @param key the entry's key, e.g. the username
+   * @param reason why, naming the field
+   */
+  record Rejection(String key, String reason) {}
+}

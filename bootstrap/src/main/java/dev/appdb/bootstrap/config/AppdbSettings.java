@@ -1,0 +1,36 @@
+package dev.appdb.bootstrap.config;
+
+import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.bootstrap.url.DatabaseTarget;
+import java.util.Objects;
+
+/**
+ * The complete, validated configuration of an appdb process. Built by {@link SettingsLoader}.
+ *
+ * @param profile the profile whose defaults were applied, never null
+ * @param database where the data lives, credentials included (never printed), never null
+ * @param migrateOnStart whether pending migrations run when the process starts
+ * @param pool connection pool sizes and timeouts, never null
+ * @param importBatchSize users per unit of work when importing, 1–10000
+ */
+public record AppdbSettings(
+    Profile profile,
+    DatabaseTarget database,
+    boolean migrateOnStart,
+    PoolSettings pool,
+    int importBatchSize) {
+
+  /** @throws NullPointerException when a component is null */
+  public AppdbSettings {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(pool, "pool");
+  }
+
+  @Override
+  public String toString() {
+    return "AppdbSettings[profile=" + profile + ", database=" + database.display()
+        + ", migrateOnStart=" + migrateOnStart + ", pool=" + pool
+        + ", importBatchSize=" + importBatchSize + "]";
+  }
+}

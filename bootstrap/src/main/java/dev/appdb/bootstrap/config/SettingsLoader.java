@@ -1,0 +1,219 @@
+package dev.appdb.bootstrap.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.bootstrap.url.DatabaseTarget;
+import dev.appdb.bootstrap.url.DatabaseUrls;
+import dev.appdb.bootstrap.url.InvalidDatabaseUrlException;
+import dev.appdb.bootstrap.url.PostgresTarget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds {@link AppdbSettings} from, lowest precedence first: the profile's defaults, a YAML file,
+ * the environment, and command-line overrides. With nothing configured the result is the
+ * {@code dev} profile on the SQLite file {@code ./database.db}.
+ */
+public final class SettingsLoader {
+
+  /** The database used when nothing is configured. */
+  public static final String DEFAULT_DATABASE_URL = "sqlite:///./database.db";
+
+  private static final Set<String> WEAK_SSL_MODES = Set.of("disable", "allow", "prefer");
+
+  private final Map<Setting, String> values = new EnumMap<>(Setting.class);
+
+  private SettingsLoader() {}
+
+  /**
+   * @param yamlFile a YAML file of {@link Setting} keys, or null for none
+   * @param environment the process environment (only {@link Setting}'s variables are read)
+   * @param overrides values from the command line, highest precedence
+   * @return the validated settings
+   * @throws ConfigurationException naming the setting and its limit when something is wrong
+   */
+  public static AppdbSettings load(Path yamlFile, Map<String, String> environment,
+      Map<Setting, String> overrides) {
+    SettingsLoader loader = new SettingsLoader();
+    if (yamlFile != null) {
+      loader.readYaml(yamlFile);
+    }
+    for (Setting setting : Setting.values()) {
+      String value = environment.get(setting.environmentVariable());
+      if (value != null && !value.isBlank()) {
+        loader.values.put(setting, value.strip());
+      }
+    }
+    overrides.forEach((setting, value) -> {
+      if (value != null) {
+        loader.values.put(setting, value);
+      }
+    });
+    return loader.build();
+  }
+
+  private void readYaml(Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (JacksonException e) {
+      throw new ConfigurationException("configuration file " + file + " is not valid YAML: "
+          + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot read configuration file " + file + ": " + e, e);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return;
+    }
+    flatten("", root, file);
+  }
+
+  private void flatten(String prefix, JsonNode node, Path file) {
+    if (!node.isObject()) {
+      Setting setting = Arrays.stream(Setting.values()).filter(s -> s.key().equals(prefix))
+          .findFirst().orElseThrow(() -> unknownKey(prefix, file));
+      if (!node.isValueNode()) {
+        throw new ConfigurationException(setting.label() + " in " + file + " must be a single value");
+      }
+      values.put(setting, node.asText());
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(),
+          file);
+    }
+  }
+
+  private static ConfigurationException unknownKey(String key, Path file) {
+    return new ConfigurationException("unknown setting '" + key + "' in " + file + "; known: "
+        + Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", ")));
+  }
+
+  private AppdbSettings build() {
+    Profile profile = profile();
+    boolean prod = profile == Profile.PROD;
+    PoolSettings pool = new PoolSettings(
+        integer(Setting.POOL_SIZE, prod ? 20 : 5, 1, 1000),
+        integer(Setting.POOL_MAX_OVERFLOW, prod ? 10 : 0, 0, 1000),
+        Duration.ofSeconds(integer(Setting.POOL_TIMEOUT_SECONDS, 30, 1, 3600)),
+        Duration.ofSeconds(integer(Setting.POOL_RECYCLE_SECONDS, 1800, 30, 86_400)),
+        Duration.ofSeconds(integer(Setting.POOL_IDLE_TIMEOUT_SECONDS, 600, 10, 86_400)),
+        Duration.ofSeconds(integer(Setting.STATEMENT_TIMEOUT_SECONDS, 30, 1, 86_400)));
+    return new AppdbSettings(profile, database(profile),
+        bool(Setting.MIGRATE_ON_START, !prod), pool,
+        integer(Setting.IMPORT_BATCH_SIZE, 500, 1, 10_000));
+  }
+
+  private Profile profile() {
+    String value = values.getOrDefault(Setting.PROFILE, "dev");
+    try {
+      return Profile.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(
+          Setting.PROFILE.label() + " must be dev or prod, was '" + value + "'");
+    }
+  }
+
+  private DatabaseTarget database(Profile profile) {
+    String url = values.get(Setting.DATABASE_URL);
+    if (url == null && profile == Profile.PROD) {
+      throw new ConfigurationException(Setting.DATABASE_URL.label()
+          + " is required in the prod profile (a PostgreSQL URL)");
+    }
+    DatabaseTarget target;
+    try {
+      target = DatabaseUrls.parse(url == null ? DEFAULT_DATABASE_URL : url);
+    } catch (InvalidDatabaseUrlException e) {
+      throw new ConfigurationException(Setting.DATABASE_URL.label() + ": " + e.getMessage(), e);
+    }
+    if (target instanceof PostgresTarget postgres) {
+      return credentials(profile == Profile.PROD ? requireTls(postgres) : postgres);
+    }
+    if (profile == Profile.PROD) {
+      throw new ConfigurationException(Setting.DATABASE_URL.label()
+          + " must be a PostgreSQL URL in the prod profile, was " + target.display());
+    }
+    return target;
+  }
+
+  private static PostgresTarget requireTls(PostgresTarget target) {
+    String mode = target.properties().get("sslmode");
+    if (mode == null) {
+      return target.withProperty("sslmode", "require");
+    }
+    if (WEAK_SSL_MODES.contains(mode)) {
+      throw new ConfigurationException(Setting.DATABASE_URL.label()
+          + ": the prod profile requires TLS; sslmode must be require, verify-ca or verify-full,"
+          + " was " + mode);
+    }
+    return target;
+  }
+
+  private PostgresTarget credentials(PostgresTarget target) {
+    PostgresTarget result = target;
+    String user = values.get(Setting.DATABASE_USER);
+    if (user != null) {
+      result = result.withUser(user);
+    }
+    String passwordFile = values.get(Setting.DATABASE_PASSWORD_FILE);
+    if (passwordFile != null) {
+      result = result.withPassword(readSecret(Path.of(passwordFile)));
+    }
+    return result;
+  }
+
+  private static String readSecret(Path file) {
+    try {
+      String content = Files.readString(file, StandardCharsets.UTF_8);
+      return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+          : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+    } catch (IOException e) {
+      throw new ConfigurationException(Setting.DATABASE_PASSWORD_FILE.label()
+          + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  private int integer(Setting setting, int fallback, int min, int max) {
+    String value = values.get(setting);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.strip());
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the limits
+    }
+    throw new ConfigurationException(setting.label() + " must be an integer from " + min + " to "
+        + max + ", was '" + value + "'");
+  }
+
+  private boolean bool(Setting setting, boolean fallback) {
+    String value = values.get(setting);
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigurationException(
+          setting.label() + " must be true or false, was '" + value + "'");
+    };
+  }
+}
