@@ -51,14 +51,28 @@ public final class Appdb implements AutoCloseable {
    *
    * @param settings validated settings, never null
    * @return the running appdb
-   * @throws DatabaseUnavailableException when the database cannot be opened or migrated
+   * @throws DatabaseUnavailableException when the database cannot be opened
+   * @throws UnexpectedDatabaseException when a migration fails
    */
   public static Appdb start(AppdbSettings settings) {
+    return start(settings, settings.migrateOnStart());
+  }
+
+  /**
+   * Opens the database and, when {@code migrate}, migrates it.
+   *
+   * @param settings validated settings, never null
+   * @param migrate whether to apply pending migrations now
+   * @return the running appdb
+   * @throws DatabaseUnavailableException when the database cannot be opened
+   * @throws UnexpectedDatabaseException when a migration fails
+   */
+  public static Appdb start(AppdbSettings settings, boolean migrate) {
     Objects.requireNonNull(settings, "settings");
     JooqDatabase database = open(settings);
     Appdb appdb = new Appdb(settings, database);
     LOG.info("database opened: {} (profile {})", database.target(), settings.profile());
-    if (settings.migrateOnStart()) {
+    if (migrate) {
       try {
         appdb.migrate();
       } catch (RuntimeException e) {

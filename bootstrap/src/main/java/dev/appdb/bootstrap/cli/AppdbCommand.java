@@ -115,12 +115,15 @@ public final class AppdbCommand {
     return json ? new JsonOutput(out, err) : new HumanOutput(out, err);
   }
 
-  /** @return the running appdb, started on first use */
-  Appdb appdb() {
+  /**
+   * @param migrateOnStart whether to apply pending migrations if the settings ask for it
+   * @return the running appdb, started on first use
+   */
+  Appdb appdb(boolean migrateOnStart) {
     if (appdb == null) {
       AppdbSettings settings = settings();
       LoggingSetup.apply(settings.profile(), verbose);
-      appdb = Appdb.start(settings);
+      appdb = Appdb.start(settings, migrateOnStart && settings.migrateOnStart());
     }
     return appdb;
   }

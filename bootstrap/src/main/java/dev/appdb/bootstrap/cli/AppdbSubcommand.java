@@ -20,7 +20,12 @@ public abstract class AppdbSubcommand implements Callable<Integer> {
 
   /** @return the running appdb, started (and migrated if configured) on first use */
   protected final Appdb appdb() {
-    return root().appdb();
+    return root().appdb(true);
+  }
+
+  /** @return the running appdb, started without migrating (for {@code init-db}) */
+  protected final Appdb appdbWithoutMigrating() {
+    return root().appdb(false);
   }
 
   /**

@@ -10,7 +10,7 @@ public final class InitDbCommand extends AppdbSubcommand {
 
   @Override
   public Integer call() {
-    output().migrated(appdb().migrate());
+    output().migrated(appdbWithoutMigrating().migrate());
     return ExitCodes.OK;
   }
 }
