@@ -1,0 +1,77 @@
+package dev.appdb.adapter.jooq.testing;
+
+import dev.appdb.adapter.jooq.JooqDatabase;
+import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.postgres.PostgresDatabase;
+import dev.appdb.application.contract.DatabaseUnderTest;
+import dev.appdb.application.health.DatabaseProbe;
+import dev.appdb.application.port.Transactions;
+import dev.appdb.migrations.DatabaseVendor;
+import dev.appdb.migrations.Migrator;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/** A fresh, migrated database on the run's PostgreSQL server, opened through the adapter. */
+public final class PostgresTestDatabase implements DatabaseUnderTest {
+
+  private final JooqDatabase database;
+  private final String name;
+
+  private PostgresTestDatabase(JooqDatabase database, String name) {
+    this.database = database;
+    this.name = name;
+  }
+
+  /**
+   * @param prefix readable prefix of the database name
+   * @param poolSize connections in the pool, no overflow
+   * @return the open, migrated database
+   */
+  public static PostgresTestDatabase open(String prefix, int poolSize) {
+    PostgresServer server = PostgresTestServer.get();
+    String name = PostgresTestServer.createDatabase(prefix);
+    PoolSettings settings = new PoolSettings(poolSize, 0, Duration.ofSeconds(10),
+        Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(30));
+    JooqDatabase database = PostgresDatabase.open("postgresql://" + server.host() + ":"
+        + server.port() + "/" + name, server.jdbcUrl(name), server.adminProperties(), settings);
+    new Migrator(database.dataSource(), DatabaseVendor.POSTGRESQL).migrate();
+    return new PostgresTestDatabase(database, name);
+  }
+
+  /** @return the adapter's database */
+  public JooqDatabase database() {
+    return database;
+  }
+
+  /** @return the database's name on the server */
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Transactions transactions() {
+    return database.transactions();
+  }
+
+  @Override
+  public DatabaseProbe probe() {
+    return database.probe();
+  }
+
+  @Override
+  public void deleteAllRows() {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("TRUNCATE app.user_identities, app.users");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}
