@@ -1,13 +1,6 @@
 package dev.appdb.bootstrap.cli;
 
 import dev.appdb.bootstrap.Appdb;
-import dev.appdb.bootstrap.cli.command.HealthCommand;
-import dev.appdb.bootstrap.cli.command.IdentitiesCommand;
-import dev.appdb.bootstrap.cli.command.ImportRealmCommand;
-import dev.appdb.bootstrap.cli.command.InitDbCommand;
-import dev.appdb.bootstrap.cli.command.PoolStatusCommand;
-import dev.appdb.bootstrap.cli.command.SignInCommand;
-import dev.appdb.bootstrap.cli.command.UsersCommand;
 import dev.appdb.bootstrap.cli.output.HumanOutput;
 import dev.appdb.bootstrap.cli.output.JsonOutput;
 import dev.appdb.bootstrap.cli.output.Output;

@@ -1,8 +1,6 @@
-package dev.appdb.bootstrap.cli.command;
+package dev.appdb.bootstrap.cli;
 
 import dev.appdb.application.health.HealthReport;
-import dev.appdb.bootstrap.cli.AppdbSubcommand;
-import dev.appdb.bootstrap.cli.ExitCodes;
 import dev.appdb.domain.error.InfrastructureException;
 import picocli.CommandLine.Command;
 

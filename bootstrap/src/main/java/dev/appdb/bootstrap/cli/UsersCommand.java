@@ -1,7 +1,5 @@
-package dev.appdb.bootstrap.cli.command;
+package dev.appdb.bootstrap.cli;
 
-import dev.appdb.bootstrap.cli.AppdbSubcommand;
-import dev.appdb.bootstrap.cli.ExitCodes;
 import dev.appdb.domain.user.User;
 import dev.appdb.domain.user.UserCursor;
 import dev.appdb.domain.user.UserId;

@@ -1,9 +1,7 @@
-package dev.appdb.bootstrap.cli.command;
+package dev.appdb.bootstrap.cli;
 
 import dev.appdb.application.importing.ImportListener;
 import dev.appdb.application.importing.ImportReport;
-import dev.appdb.bootstrap.cli.AppdbSubcommand;
-import dev.appdb.bootstrap.cli.ExitCodes;
 import dev.appdb.bootstrap.cli.output.Output.Rejection;
 import dev.appdb.bootstrap.keycloak.RealmExportReader;
 import java.io.PrintWriter;

@@ -1,7 +1,5 @@
-package dev.appdb.bootstrap.cli.command;
+package dev.appdb.bootstrap.cli;
 
-import dev.appdb.bootstrap.cli.AppdbSubcommand;
-import dev.appdb.bootstrap.cli.ExitCodes;
 import picocli.CommandLine.Command;
 
 /** {@code appdb pool-status}: the seed's {@code get_pool_status()}. */

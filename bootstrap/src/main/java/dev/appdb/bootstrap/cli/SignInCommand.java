@@ -1,8 +1,6 @@
-package dev.appdb.bootstrap.cli.command;
+package dev.appdb.bootstrap.cli;
 
 import dev.appdb.application.signin.VerifiedClaims;
-import dev.appdb.bootstrap.cli.AppdbSubcommand;
-import dev.appdb.bootstrap.cli.ExitCodes;
 import dev.appdb.bootstrap.oidc.ClaimsReader;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
