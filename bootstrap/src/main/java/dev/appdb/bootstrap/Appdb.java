@@ -88,6 +88,11 @@ public final class Appdb implements AutoCloseable {
       return SqliteDatabase.open(sqlite.file(), settings.pool());
     }
     PostgresTarget postgres = (PostgresTarget) settings.database();
+    return PostgresDatabase.open(postgres.display(), postgres.jdbcUrl(),
+        driverProperties(postgres), settings.pool());
+  }
+
+  private static Properties driverProperties(PostgresTarget postgres) {
     Properties properties = new Properties();
     properties.putAll(postgres.properties());
     if (postgres.user() != null) {
@@ -96,8 +101,7 @@ public final class Appdb implements AutoCloseable {
     if (postgres.password() != null) {
       properties.setProperty("password", postgres.password());
     }
-    return PostgresDatabase.open(postgres.display(), postgres.jdbcUrl(), properties,
-        settings.pool());
+    return properties;
   }
 
   /**
@@ -108,11 +112,16 @@ public final class Appdb implements AutoCloseable {
    *     or an applied migration's checksum no longer matches its script
    */
   public MigrationReport migrate() {
-    DataSource target = settings.database() instanceof SqliteTarget sqlite
-        ? SqliteDatabase.migrationDataSource(sqlite.file(), settings.pool().poolTimeout())
-        : database.dataSource();
-    DatabaseVendor vendor = settings.database() instanceof SqliteTarget
-        ? DatabaseVendor.SQLITE : DatabaseVendor.POSTGRESQL;
+    DataSource target;
+    DatabaseVendor vendor;
+    if (settings.database() instanceof SqliteTarget sqlite) {
+      target = SqliteDatabase.migrationDataSource(sqlite.file(), settings.pool().poolTimeout());
+      vendor = DatabaseVendor.SQLITE;
+    } else {
+      PostgresTarget postgres = (PostgresTarget) settings.database();
+      target = PostgresDatabase.migrationDataSource(postgres.jdbcUrl(), driverProperties(postgres));
+      vendor = DatabaseVendor.POSTGRESQL;
+    }
     try {
       MigrationReport report = new Migrator(target, vendor).migrate();
       LOG.info("migrations applied: {}, schema version {}", report.applied(),

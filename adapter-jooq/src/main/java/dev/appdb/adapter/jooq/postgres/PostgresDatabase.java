@@ -4,7 +4,10 @@ import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.domain.error.DatabaseUnavailableException;
+import java.sql.SQLException;
 import java.util.Properties;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** Opens a PostgreSQL database through pgjdbc and HikariCP. */
 public final class PostgresDatabase {
@@ -28,5 +31,30 @@ public final class PostgresDatabase {
     properties.putIfAbsent("ApplicationName", "appdb");
     return new JooqDatabase(new ConnectionPool(target, jdbcUrl, properties, settings),
         new PostgresDialect(), settings);
+  }
+
+  /**
+   * A plain, unpooled data source for Flyway, which holds one connection for its lock while it
+   * migrates on another: run from the application's pool it would need two free connections.
+   * Migrations may also run as a different role than the application (pass that role's
+   * credentials here).
+   *
+   * @param jdbcUrl a {@code jdbc:postgresql:} URL without credentials
+   * @param driverProperties pgjdbc properties, credentials included; copied
+   * @return the data source, opening a new connection on every call
+   * @throws IllegalArgumentException when a property is not a pgjdbc connection property
+   */
+  public static DataSource migrationDataSource(String jdbcUrl, Properties driverProperties) {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL(jdbcUrl);
+    for (String name : driverProperties.stringPropertyNames()) {
+      try {
+        dataSource.setProperty(name, driverProperties.getProperty(name));
+      } catch (SQLException unknown) {
+        throw new IllegalArgumentException("not a pgjdbc connection property: " + name, unknown);
+      }
+    }
+    dataSource.setApplicationName("appdb-migrations");
+    return dataSource;
   }
 }

@@ -48,11 +48,20 @@ public final class GenerateJooqClasses {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       new Migrator(postgres.getPostgresDatabase(), DatabaseVendor.POSTGRESQL).migrate();
       try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-        GenerationTool tool = new GenerationTool();
-        tool.setConnection(connection);
-        tool.run(configuration(directory));
+        generate(directory, connection);
       }
     }
+  }
+
+  /**
+   * @param directory the source folder; {@link #PACKAGE}'s folder inside it is replaced
+   * @param migrated a connection to a PostgreSQL database the migrations were applied to
+   * @throws Exception when the generator fails
+   */
+  public static void generate(Path directory, Connection migrated) throws Exception {
+    GenerationTool tool = new GenerationTool();
+    tool.setConnection(migrated);
+    tool.run(configuration(directory));
   }
 
   private static Configuration configuration(Path directory) {

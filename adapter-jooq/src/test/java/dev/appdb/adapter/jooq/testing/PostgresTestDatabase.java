@@ -36,7 +36,8 @@ public final class PostgresTestDatabase implements DatabaseUnderTest {
         Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(30));
     JooqDatabase database = PostgresDatabase.open("postgresql://" + server.host() + ":"
         + server.port() + "/" + name, server.jdbcUrl(name), server.adminProperties(), settings);
-    new Migrator(database.dataSource(), DatabaseVendor.POSTGRESQL).migrate();
+    new Migrator(PostgresDatabase.migrationDataSource(server.jdbcUrl(name),
+        server.adminProperties()), DatabaseVendor.POSTGRESQL).migrate();
     return new PostgresTestDatabase(database, name);
   }
 
