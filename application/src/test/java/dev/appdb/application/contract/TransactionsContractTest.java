@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.appdb.application.port.UnitOfWork;
+import dev.appdb.domain.error.ConcurrentUpdateException;
 import dev.appdb.domain.error.DuplicateEmailException;
 import dev.appdb.domain.identity.Issuer;
 import dev.appdb.domain.identity.Subject;
@@ -13,10 +14,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.appdb.application.port.Transactions}, for every adapter. */
@@ -77,6 +81,43 @@ public abstract class TransactionsContractTest extends ContractTest {
     assertThatThrownBy(() -> leaked.get().users().count())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ended");
+  }
+
+  @Test
+  void ofTwoConcurrentWritersOfOneVersionExactlyOneWins() throws Exception {
+    User user = save(newUser("Contended", null, Instant.now()));
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<User>> writers = new ArrayList<>();
+      for (String name : List.of("Alice", "Bob")) {
+        writers.add(pool.submit(() -> {
+          together.await();
+          return transactions().inTransaction(tx -> {
+            User updated = tx.users().update(user.withProfile(name, "Writer", null, Instant.now()));
+            LockSupport.parkNanos(50_000_000L); // hold the row while the other writer arrives
+            return updated;
+          });
+        }));
+      }
+      List<String> winners = new ArrayList<>();
+      List<Throwable> losers = new ArrayList<>();
+      for (Future<User> writer : writers) {
+        try {
+          winners.add(writer.get().firstName());
+        } catch (ExecutionException e) {
+          losers.add(e.getCause());
+        }
+      }
+
+      assertThat(winners).hasSize(1);
+      assertThat(losers).singleElement().isInstanceOf(ConcurrentUpdateException.class);
+      User stored = findUser(user.id()).orElseThrow();
+      assertThat(stored.firstName()).isEqualTo(winners.get(0));
+      assertThat(stored.version()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.appdb.adapter.jooq.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -95,6 +97,12 @@ public final class PostgresTestServer {
   }
 
   private static boolean dockerAnswers() {
+    boolean configured = System.getenv("DOCKER_HOST") != null
+        || Files.exists(Path.of("/var/run/docker.sock"))
+        || Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
+    if (!configured) {
+      return false; // no engine to ask; spares Testcontainers' error log of every strategy tried
+    }
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException | LinkageError e) {
