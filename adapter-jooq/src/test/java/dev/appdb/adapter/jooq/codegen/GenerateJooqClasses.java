@@ -19,7 +19,7 @@ import org.jooq.meta.jaxb.Target;
  * schema {@code app} ({@code flyway_schema_history} excluded). No Docker, no configuration.
  *
  * <p>Run with {@code ./mvnw -pl adapter-jooq -am -Pjooq-codegen process-test-classes}; the
- * argument is the output folder. {@code GeneratedClassesMatchMigrationsTest} runs the same
+ * argument is the output folder. {@code PostgresCodegenDriftTest} runs the same
  * generation into a temporary folder and fails when the committed classes differ.
  */
 public final class GenerateJooqClasses {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL's {@code uuid}, {@code varchar} and {@code timestamptz} all compare as {@code text},
  * and integer types as {@code integer}.
  */
-class SchemaParityTest {
+class PostgresSqliteSchemaParityTest {
 
   @Test
   void bothMigratedSchemasHaveTheSameTablesColumnsAndKeys() throws Exception {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fails when they differ from the committed ones in {@code src/main/generated} (a migration added
  * or changed without regenerating, or generated code edited by hand).
  */
-class GeneratedClassesMatchMigrationsTest {
+class PostgresCodegenDriftTest {
 
   private static final Path COMMITTED = Path.of("src/main/generated");
 
