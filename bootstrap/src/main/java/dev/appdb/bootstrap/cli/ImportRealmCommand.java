@@ -2,12 +2,10 @@ package dev.appdb.bootstrap.cli;
 
 import dev.appdb.application.importing.ImportListener;
 import dev.appdb.application.importing.ImportReport;
-import dev.appdb.bootstrap.cli.output.Output.Rejection;
+import dev.appdb.bootstrap.cli.output.Output;
 import dev.appdb.bootstrap.keycloak.RealmExportReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,13 +29,13 @@ public final class ImportRealmCommand extends AppdbSubcommand {
 
   @Override
   public Integer call() {
-    List<Rejection> rejections = new ArrayList<>();
+    Output output = output();
     boolean progress = root().interactive();
     PrintWriter err = new PrintWriter(System.err, true);
     ImportListener listener = new ImportListener() {
       @Override
       public void rejected(String key, String reason) {
-        rejections.add(new Rejection(key, reason));
+        output.rejected(key, reason);
       }
 
       @Override
@@ -54,7 +52,7 @@ public final class ImportRealmCommand extends AppdbSubcommand {
     if (progress) {
       err.println();
     }
-    output().imported(report, rejections);
+    output.imported(report);
     return ExitCodes.OK;
   }
 }

@@ -78,8 +78,12 @@ public final class HumanOutput implements Output {
   }
 
   @Override
-  public void imported(ImportReport report, List<Rejection> rejections) {
-    rejections.forEach(r -> out.printf("rejected %s: %s%n", r.key(), r.reason()));
+  public void rejected(String key, String reason) {
+    out.printf("rejected %s: %s%n", key, reason);
+  }
+
+  @Override
+  public void imported(ImportReport report) {
     out.printf("imported %d user(s): %d created, %d linked, %d unchanged, %d rejected%n",
         report.total(), report.created(), report.linked(), report.unchanged(), report.rejected());
   }

@@ -19,11 +19,13 @@ import java.util.List;
 /**
  * One JSON document per command on stdout, for machines. Ids and timestamps are strings
  * (canonical UUID, ISO-8601 UTC with microseconds); keys are snake_case like the seed's API.
- * Errors are one JSON line on stderr: {@code {"error":{"type":…,"message":…}}}.
+ * Errors are one JSON line on stderr: {@code {"error":{"type":…,"message":…}}}. An import's
+ * rejections are kept until its report is printed, in one document.
  */
 public final class JsonOutput implements Output {
 
   private final ObjectMapper mapper = new ObjectMapper();
+  private final ArrayNode rejections = mapper.createArrayNode();
   private final PrintWriter out;
   private final PrintWriter err;
 
@@ -109,15 +111,18 @@ public final class JsonOutput implements Output {
   }
 
   @Override
-  public void imported(ImportReport report, List<Rejection> rejections) {
+  public void rejected(String key, String reason) {
+    rejections.add(mapper.createObjectNode().put("key", key).put("reason", reason));
+  }
+
+  @Override
+  public void imported(ImportReport report) {
     ObjectNode node = mapper.createObjectNode()
         .put("created", report.created())
         .put("linked", report.linked())
         .put("unchanged", report.unchanged())
         .put("rejected", report.rejected());
-    ArrayNode array = node.putArray("rejections");
-    rejections.forEach(r -> array.add(
-        mapper.createObjectNode().put("key", r.key()).put("reason", r.reason())));
+    node.set("rejections", rejections);
     print(out, node);
   }
 

@@ -38,10 +38,15 @@ public interface Output {
   void signIn(SignInResult result);
 
   /**
-   * @param report the counts
-   * @param rejections each rejected entry's key and reason, in file order
+   * An import entry was rejected; called while the import runs, in file order.
+   *
+   * @param key the entry's key, e.g. the username
+   * @param reason why, naming the field
    */
-  void imported(ImportReport report, List<Rejection> rejections);
+  void rejected(String key, String reason);
+
+  /** @param report the final counts of an import */
+  void imported(ImportReport report);
 
   /** @param report a health probe */
   void health(HealthReport report);
@@ -54,12 +59,4 @@ public interface Output {
    * @param message one line, without secrets
    */
   void error(String type, String message);
-
-  /**
-   * A rejected import entry.
-   *
-   * @param key the entry's key, e.g. the username
-   * @param reason why, naming the field
-   */
-  record Rejection(String key, String reason) {}
 }
