@@ -1,0 +1,144 @@
+package dev.appdb.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.appdb.bootstrap.url.PostgresTarget;
+import dev.appdb.bootstrap.url.SqliteTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+
+  @TempDir
+  Path folder;
+
+  private static AppdbSettings load(Path yaml, Map<String, String> env) {
+    return SettingsLoader.load(yaml, env, Map.of());
+  }
+
+  private Path yaml(String text) throws Exception {
+    Path file = folder.resolve("appdb.yaml");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void nothingConfiguredIsTheDevProfileOnTheSqliteFileDatabaseDb() {
+    AppdbSettings settings = load(null, Map.of());
+
+    assertThat(settings.profile()).isEqualTo(Profile.DEV);
+    assertThat(settings.database()).isEqualTo(new SqliteTarget(Path.of("./database.db")));
+    assertThat(settings.migrateOnStart()).isTrue();
+    assertThat(settings.pool().poolSize()).isEqualTo(5);
+    assertThat(settings.pool().maxOverflow()).isZero();
+    assertThat(settings.pool().poolTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.pool().recycle()).isEqualTo(Duration.ofSeconds(1800));
+    assertThat(settings.importBatchSize()).isEqualTo(500);
+  }
+
+  @Test
+  void prodDefaultsAreTheSeedsPoolAndTlsAndNoMigrationAtStart() {
+    AppdbSettings settings = load(null, Map.of("APPDB_PROFILE", "prod",
+        "DATABASE_URL", "postgresql://appdb@db.example.com/appdb"));
+
+    assertThat(settings.pool().poolSize()).isEqualTo(20);
+    assertThat(settings.pool().maxOverflow()).isEqualTo(10);
+    assertThat(settings.migrateOnStart()).isFalse();
+    assertThat(((PostgresTarget) settings.database()).properties())
+        .containsEntry("sslmode", "require");
+  }
+
+  @Test
+  void prodRefusesSqliteMissingUrlsAndWeakTls() {
+    assertThatThrownBy(() -> load(null, Map.of("APPDB_PROFILE", "prod")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("database.url (DATABASE_URL) is required in the prod profile");
+    assertThatThrownBy(() -> load(null, Map.of("APPDB_PROFILE", "PROD",
+        "DATABASE_URL", "sqlite:///./x.db")))
+        .hasMessageContaining("must be a PostgreSQL URL in the prod profile");
+    assertThatThrownBy(() -> load(null, Map.of("APPDB_PROFILE", "prod",
+        "DATABASE_URL", "postgresql://u:hunter2@db/app?sslmode=prefer")))
+        .hasMessageContaining("sslmode must be require, verify-ca or verify-full, was prefer")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void environmentBeatsYamlAndCommandLineBeatsEnvironment() throws Exception {
+    Path file = yaml("""
+        profile: dev
+        database:
+          url: sqlite:///from-yaml.db
+          migrate-on-start: false
+        pool:
+          size: 7
+          max-overflow: 3
+          timeout-seconds: 12
+        import:
+          batch-size: 50
+        """);
+
+    AppdbSettings yamlOnly = load(file, Map.of());
+    AppdbSettings withEnvironment = load(file, Map.of("APPDB_POOL_SIZE", "9",
+        "DATABASE_URL", "sqlite:///from-env.db"));
+    AppdbSettings withCommandLine = SettingsLoader.load(file,
+        Map.of("DATABASE_URL", "sqlite:///from-env.db"),
+        Map.of(Setting.DATABASE_URL, "sqlite:///from-cli.db"));
+
+    assertThat(yamlOnly.database()).isEqualTo(new SqliteTarget(Path.of("from-yaml.db")));
+    assertThat(yamlOnly.migrateOnStart()).isFalse();
+    assertThat(yamlOnly.pool().poolSize()).isEqualTo(7);
+    assertThat(yamlOnly.pool().maxOverflow()).isEqualTo(3);
+    assertThat(yamlOnly.pool().poolTimeout()).isEqualTo(Duration.ofSeconds(12));
+    assertThat(yamlOnly.importBatchSize()).isEqualTo(50);
+    assertThat(withEnvironment.pool().poolSize()).isEqualTo(9);
+    assertThat(withEnvironment.pool().maxOverflow()).isEqualTo(3);
+    assertThat(withEnvironment.database()).isEqualTo(new SqliteTarget(Path.of("from-env.db")));
+    assertThat(withCommandLine.database()).isEqualTo(new SqliteTarget(Path.of("from-cli.db")));
+  }
+
+  @Test
+  void badValuesNameTheSettingAndTheLimit() throws Exception {
+    assertThatThrownBy(() -> load(null, Map.of("APPDB_POOL_MAX_OVERFLOW", "-1")))
+        .hasMessage("pool.max-overflow (APPDB_POOL_MAX_OVERFLOW) must be an integer from 0 to"
+            + " 1000, was '-1'");
+    assertThatThrownBy(() -> load(null, Map.of("APPDB_STATEMENT_TIMEOUT_SECONDS", "ten")))
+        .hasMessageContaining("pool.statement-timeout-seconds (APPDB_STATEMENT_TIMEOUT_SECONDS)");
+    assertThatThrownBy(() -> load(null, Map.of("APPDB_MIGRATE_ON_START", "yes")))
+        .hasMessage("database.migrate-on-start (APPDB_MIGRATE_ON_START) must be true or false,"
+            + " was 'yes'");
+    assertThatThrownBy(() -> load(null, Map.of("APPDB_PROFILE", "staging")))
+        .hasMessage("profile (APPDB_PROFILE) must be dev or prod, was 'staging'");
+    assertThatThrownBy(() -> load(yaml("pool:\n  sise: 3\n"), Map.of()))
+        .hasMessageContaining("unknown setting 'pool.sise'").hasMessageContaining("pool.size");
+    assertThatThrownBy(() -> load(yaml("pool: [1, 2]\n"), Map.of()))
+        .hasMessageContaining("unknown setting 'pool'");
+    assertThatThrownBy(() -> load(yaml("database: {url: [\"a\"]}\n"), Map.of()))
+        .hasMessageContaining("database.url (DATABASE_URL) in");
+    assertThatThrownBy(() -> load(yaml("pool: {size: 3\n"), Map.of()))
+        .hasMessageContaining("is not valid YAML");
+  }
+
+  @Test
+  void thePasswordComesFromItsFileWithoutTheTrailingNewlineAndIsNeverPrinted() throws Exception {
+    Path secret = folder.resolve("db_password");
+    Files.writeString(secret, "p@ss:w/rd \n");
+
+    AppdbSettings settings = load(null, Map.of(
+        "DATABASE_URL", "postgresql://appdb@db.example.com:5432/appdb",
+        "DATABASE_USER", "app_rw",
+        "DATABASE_PASSWORD_FILE", secret.toString()));
+
+    PostgresTarget target = (PostgresTarget) settings.database();
+    assertThat(target.password()).isEqualTo("p@ss:w/rd ");
+    assertThat(target.user()).isEqualTo("app_rw");
+    assertThat(settings.toString()).doesNotContain("p@ss:w/rd").contains("app_rw");
+    assertThatThrownBy(() -> load(null, Map.of("DATABASE_URL", "postgresql://db/app",
+        "DATABASE_PASSWORD_FILE", folder.resolve("absent").toString())))
+        .hasMessageStartingWith("database.password-file (DATABASE_PASSWORD_FILE): cannot read");
+  }
+}
