@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.net.URLDecoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The {@code name=value&...} query of a URL, decoded the way its reader decodes it. Parameters keep
@@ -26,22 +27,9 @@ final class QueryString {
    *     percent-encoding
    */
   static Map<String, String> libpq(String url, String query) {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    for (String segment : query.split("&", -1)) {
-      if (segment.isEmpty()) {
-        continue;
-      }
-      int equals = segment.indexOf('=');
-      if (equals < 0) {
-        throw missingValue(url, segment);
-      }
-      String name = segment.substring(0, equals);
-      String value = segment.substring(equals + 1);
-      parameters.put(
-          PercentEncoding.decode(name).orElseThrow(() -> malformed(url, name)),
-          PercentEncoding.decode(value).orElseThrow(() -> malformed(url, name)));
-    }
-    return parameters;
+    return parse(url, query, (name, value) -> Map.entry(
+        PercentEncoding.decode(name).orElseThrow(() -> malformed(url, name)),
+        PercentEncoding.decode(value).orElseThrow(() -> malformed(url, name))));
   }
 
   /**
@@ -57,6 +45,18 @@ final class QueryString {
    *     percent-encoding
    */
   static Map<String, String> pgjdbc(String url, String query) {
+    return parse(url, query, (name, value) -> {
+      try {
+        return Map.entry(name, URLDecoder.decode(value, UTF_8));
+      } catch (IllegalArgumentException malformed) {
+        throw malformed(url, name);
+      }
+    });
+  }
+
+  /** Splits at {@code &} and {@code =}; {@code decode} turns the raw name and value into an entry. */
+  private static Map<String, String> parse(String url, String query,
+      BiFunction<String, String, Map.Entry<String, String>> decode) {
     Map<String, String> parameters = new LinkedHashMap<>();
     for (String segment : query.split("&", -1)) {
       if (segment.isEmpty()) {
@@ -66,13 +66,9 @@ final class QueryString {
       if (equals < 0) {
         throw missingValue(url, segment);
       }
-      String name = segment.substring(0, equals);
-      String value = segment.substring(equals + 1);
-      try {
-        parameters.put(name, URLDecoder.decode(value, UTF_8));
-      } catch (IllegalArgumentException malformed) {
-        throw malformed(url, name);
-      }
+      Map.Entry<String, String> parameter =
+          decode.apply(segment.substring(0, equals), segment.substring(equals + 1));
+      parameters.put(parameter.getKey(), parameter.getValue());
     }
     return parameters;
   }
