@@ -22,8 +22,9 @@ import org.sqlite.SQLiteDataSource;
  *   <li>{@code journal_mode=WAL}: readers do not block the writer nor the writer the readers;</li>
  *   <li>{@code synchronous=NORMAL}: durable at every checkpoint, the recommended level for WAL;</li>
  *   <li>{@code busy_timeout}: a writer waits up to the pool's checkout timeout for the lock;</li>
- *   <li>{@code transaction_mode=IMMEDIATE}: writers take the lock at {@code BEGIN}, so concurrent
- *       read-then-write units of work queue instead of failing with {@code SQLITE_BUSY}.</li>
+ *   <li>{@code transaction_mode=IMMEDIATE}: JDBC transactions on the pool take the write lock at
+ *       {@code BEGIN} (appdb's own units of work issue {@code BEGIN IMMEDIATE} or, read-only,
+ *       {@code BEGIN DEFERRED} themselves, see {@link SqliteDialect}).</li>
  * </ul>
  */
 public final class SqliteDatabase {

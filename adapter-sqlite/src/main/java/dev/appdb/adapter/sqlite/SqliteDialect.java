@@ -4,10 +4,9 @@ import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
-import org.sqlite.SQLiteConfig.TransactionMode;
-import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -16,12 +15,11 @@ import org.sqlite.SQLiteException;
  * SQLite's extended result codes (https://www.sqlite.org/rescode.html), and read-only units of
  * work that do not take the write lock.
  *
- * <p>Every pooled connection begins its transactions with {@code BEGIN IMMEDIATE}, so a writer
- * takes the lock up front and concurrent writers wait (busy timeout) instead of failing with
- * {@code SQLITE_BUSY} on a read-to-write upgrade. A read-only unit switches its connection to
- * {@code BEGIN DEFERRED} for its duration, so readers never queue behind writers (WAL lets them
- * read the last committed state). Writes in a read-only unit are refused by the repositories
- * before they reach SQLite.
+ * <p>Read-write units of work begin with {@code BEGIN IMMEDIATE}, so a writer takes the lock up
+ * front and concurrent writers wait (busy timeout) instead of failing with {@code SQLITE_BUSY}
+ * on a read-to-write upgrade. Read-only units begin with {@code BEGIN DEFERRED}, so readers never
+ * queue behind writers (WAL lets them read the last committed state). Writes in a read-only unit
+ * are refused by the repositories before they reach SQLite.
  */
 public final class SqliteDialect implements DatabaseDialect {
 
@@ -58,13 +56,30 @@ public final class SqliteDialect implements DatabaseDialect {
     };
   }
 
+  /**
+   * {@code BEGIN IMMEDIATE} for read-write units (the write lock up front), {@code BEGIN DEFERRED}
+   * for read-only ones, issued as SQL on a connection that stays in JDBC auto-commit mode.
+   * sqlite-jdbc's own JDBC transactions begin the next transaction as soon as one ends, which
+   * would keep the write lock on idle pooled connections.
+   */
   @Override
-  public void beginReadOnly(Connection connection) throws SQLException {
-    connection.unwrap(SQLiteConnection.class).setCurrentTransactionMode(TransactionMode.DEFERRED);
+  public void begin(Connection connection, boolean readOnly) throws SQLException {
+    execute(connection, readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
   }
 
   @Override
-  public void endReadOnly(Connection connection) throws SQLException {
-    connection.unwrap(SQLiteConnection.class).setCurrentTransactionMode(TransactionMode.IMMEDIATE);
+  public void commit(Connection connection) throws SQLException {
+    execute(connection, "COMMIT");
+  }
+
+  @Override
+  public void rollback(Connection connection) throws SQLException {
+    execute(connection, "ROLLBACK");
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
   }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -117,6 +118,45 @@ public abstract class TransactionsContractTest extends ContractTest {
       assertThat(stored.version()).isEqualTo(1);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aReaderIsNotBlockedByAnOpenWriterAndSeesOnlyCommittedRows() throws Exception {
+    save(newUser("Committed", null, Instant.now()));
+    CountDownLatch written = new CountDownLatch(1);
+    CountDownLatch readDone = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<User> writer = pool.submit(() -> transactions().inTransaction(tx -> {
+        User user = tx.users().create(newUser("Uncommitted", null, Instant.now()));
+        written.countDown();
+        awaitUninterruptibly(readDone);
+        return user;
+      }));
+      written.await();
+
+      long seen = userCount(); // must not wait for the writer, which waits for this read
+
+      readDone.countDown();
+      writer.get();
+      assertThat(seen).isEqualTo(1);
+      assertThat(userCount()).isEqualTo(2);
+    } finally {
+      readDone.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    while (true) {
+      try {
+        latch.await();
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

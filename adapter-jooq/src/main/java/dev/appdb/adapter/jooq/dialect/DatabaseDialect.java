@@ -27,20 +27,27 @@ public interface DatabaseDialect {
   SqlErrorKind classify(SQLException exception);
 
   /**
-   * Prepares a freshly checked-out connection (auto-commit off) for a read-only unit of work,
-   * before its first statement.
+   * Begins a transaction on a freshly checked-out connection (in auto-commit mode).
    *
    * @param connection the connection, never null
-   * @throws SQLException when the driver refuses
+   * @param readOnly whether the unit of work only reads (it may then avoid write locks)
+   * @throws SQLException when the database refuses, e.g. a lock wait timed out
    */
-  void beginReadOnly(Connection connection) throws SQLException;
+  void begin(Connection connection, boolean readOnly) throws SQLException;
 
   /**
-   * Undoes {@link #beginReadOnly} after the unit of work ended, before the connection returns
-   * to the pool.
+   * Commits what {@link #begin} began; afterwards no transaction is open on the connection.
    *
    * @param connection the connection, never null
-   * @throws SQLException when the driver refuses
+   * @throws SQLException when the commit fails; the transaction is then still open
    */
-  void endReadOnly(Connection connection) throws SQLException;
+  void commit(Connection connection) throws SQLException;
+
+  /**
+   * Rolls back what {@link #begin} began; afterwards no transaction is open on the connection.
+   *
+   * @param connection the connection, never null
+   * @throws SQLException when the rollback fails
+   */
+  void rollback(Connection connection) throws SQLException;
 }

@@ -5,7 +5,6 @@ import dev.appdb.domain.error.PoolExhaustedException;
 import java.sql.Connection;
 
 /** Hands out pooled connections for units of work. */
-@FunctionalInterface
 public interface ConnectionCheckout {
 
   /**
@@ -14,4 +13,12 @@ public interface ConnectionCheckout {
    * @throws DatabaseUnavailableException when no connection could be opened
    */
   Connection checkout();
+
+  /**
+   * Marks a checked-out connection as broken: the pool closes it when it is returned instead of
+   * handing it out again (for example after a failed rollback left a transaction open).
+   *
+   * @param connection a connection from {@link #checkout}, never null
+   */
+  void evict(Connection connection);
 }

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 
 /**
  * A HikariCP pool configured from {@link PoolSettings}: auto-commit on while idle (a unit of work
- * turns it off for its duration and the pool resets it on return), validation on checkout ({@code Connection.isValid}, HikariCP's rule for connections idle over
+ * begins its own transaction; the pool resets what it changed on return), validation on checkout ({@code Connection.isValid}, HikariCP's rule for connections idle over
  * 500 ms; the seed's {@code pool_pre_ping}), fail-fast start. Checkout failures become domain
  * errors; the pool status mirrors the seed's {@code get_pool_status()}.
  */
@@ -75,6 +75,11 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
       throw new DatabaseUnavailableException(
           "cannot open a connection to " + target + ": " + describe(e), e);
     }
+  }
+
+  @Override
+  public void evict(Connection connection) {
+    dataSource.evictConnection(connection);
   }
 
   /** @return a snapshot of the pool; zeros while the pool is starting */

@@ -40,13 +40,26 @@ public final class PostgresDialect implements DatabaseDialect {
     };
   }
 
+  /**
+   * JDBC transactions: auto-commit off, and read-only units marked so pgjdbc sends
+   * {@code BEGIN READ ONLY}. The pool restores auto-commit and read-write when the connection
+   * returns.
+   */
   @Override
-  public void beginReadOnly(Connection connection) throws SQLException {
-    connection.setReadOnly(true);
+  public void begin(Connection connection, boolean readOnly) throws SQLException {
+    if (readOnly) {
+      connection.setReadOnly(true);
+    }
+    connection.setAutoCommit(false);
   }
 
   @Override
-  public void endReadOnly(Connection connection) throws SQLException {
-    connection.setReadOnly(false);
+  public void commit(Connection connection) throws SQLException {
+    connection.commit();
+  }
+
+  @Override
+  public void rollback(Connection connection) throws SQLException {
+    connection.rollback();
   }
 }

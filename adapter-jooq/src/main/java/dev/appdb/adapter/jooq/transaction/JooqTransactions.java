@@ -17,10 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The unit-of-work port over a connection pool and jOOQ. Each call checks a connection out, turns
- * auto-commit off (the pool turns it back on when the connection returns), runs the work with
- * repositories bound to that connection, commits or rolls back, and returns the connection
- * whatever happens. Driver failures
+ * The unit-of-work port over a connection pool and jOOQ. Each call checks a connection out,
+ * begins a transaction the way the dialect says, runs the work with repositories bound to that
+ * connection, commits or rolls back, and returns the connection whatever happens. Driver failures
  * leave as domain errors ({@link SqlErrorTranslator}).
  */
 public final class JooqTransactions implements Transactions {
@@ -60,16 +59,8 @@ public final class JooqTransactions implements Transactions {
     Objects.requireNonNull(work, "work");
     Connection connection = checkout.checkout();
     try {
-      connection.setAutoCommit(false);
-      if (!readOnly) {
-        return runAndCommit(work, connection, false);
-      }
-      dialect.beginReadOnly(connection);
-      try {
-        return runAndCommit(work, connection, true);
-      } finally {
-        dialect.endReadOnly(connection);
-      }
+      dialect.begin(connection, readOnly);
+      return runAndCommit(work, connection, readOnly);
     } catch (SQLException e) {
       throw errors.translate(e);
     } finally {
@@ -77,8 +68,7 @@ public final class JooqTransactions implements Transactions {
     }
   }
 
-  private <T> T runAndCommit(TransactionalWork<T> work, Connection connection, boolean readOnly)
-      throws SQLException {
+  private <T> T runAndCommit(TransactionalWork<T> work, Connection connection, boolean readOnly) {
     TransactionContext context = new TransactionContext(
         base.derive(new DefaultConnectionProvider(connection)).dsl(), errors, readOnly);
     T result;
@@ -94,7 +84,7 @@ public final class JooqTransactions implements Transactions {
       context.end();
     }
     try {
-      connection.commit();
+      dialect.commit(connection);
     } catch (SQLException failure) {
       rollback(connection, failure);
       throw errors.translate(failure);
@@ -102,11 +92,13 @@ public final class JooqTransactions implements Transactions {
     return result;
   }
 
-  private static void rollback(Connection connection, Throwable failure) {
+  /** Rolls back; a connection that cannot roll back is evicted so nobody inherits its state. */
+  private void rollback(Connection connection, Throwable failure) {
     try {
-      connection.rollback();
+      dialect.rollback(connection);
     } catch (SQLException | RuntimeException rollbackFailure) {
       failure.addSuppressed(rollbackFailure);
+      checkout.evict(connection);
     }
   }
 

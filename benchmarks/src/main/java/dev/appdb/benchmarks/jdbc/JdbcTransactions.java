@@ -1,0 +1,71 @@
+package dev.appdb.benchmarks.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The hand-written baseline of a unit of work, the same protocol as appdb's
+ * {@code JooqTransactions}: check a connection out of the pool, turn auto-commit off, run the
+ * statements, commit (roll back on failure), return the connection (the pool turns auto-commit
+ * back on). No error translation, no jOOQ.
+ */
+public final class JdbcTransactions {
+
+  private final DataSource pool;
+  private final JdbcDialect dialect;
+
+  /**
+   * @param pool the same pool appdb uses, never null
+   * @param dialect the database's specifics, never null
+   */
+  public JdbcTransactions(DataSource pool, JdbcDialect dialect) {
+    this.pool = Objects.requireNonNull(pool, "pool");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+  }
+
+  /**
+   * @param work the statements, never null
+   * @param <T> the result type
+   * @return what {@code work} returned, after the commit
+   * @throws SQLException when checkout, a statement or the commit fails
+   */
+  public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      return runAndCommit(work, connection);
+    }
+  }
+
+  /**
+   * Like {@link #inTransaction}, in a read-only transaction that takes no write lock.
+   *
+   * @param work the statements, never null
+   * @param <T> the result type
+   * @return what {@code work} returned, after the commit
+   * @throws SQLException when checkout, a statement or the commit fails
+   */
+  public <T> T readOnly(SqlWork<T> work) throws SQLException {
+    try (Connection connection = pool.getConnection()) {
+      dialect.beginReadOnly(connection);
+      try {
+        connection.setAutoCommit(false);
+        return runAndCommit(work, connection);
+      } finally {
+        dialect.endReadOnly(connection);
+      }
+    }
+  }
+
+  private static <T> T runAndCommit(SqlWork<T> work, Connection connection) throws SQLException {
+    try {
+      T result = work.run(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException failure) {
+      connection.rollback();
+      throw failure;
+    }
+  }
+}

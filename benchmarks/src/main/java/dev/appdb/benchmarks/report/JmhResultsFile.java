@@ -1,0 +1,69 @@
+package dev.appdb.benchmarks.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the JSON file JMH writes with {@code -rf json}.
+ *
+ * @param measurements every result, in the file's order
+ * @param conditions how the run was made (JMH, JDK, forks, iterations), one line of text
+ */
+public record JmhResultsFile(List<Measurement> measurements, String conditions) {
+
+  /** Copies the list. */
+  public JmhResultsFile {
+    measurements = List.copyOf(measurements);
+  }
+
+  /**
+   * @param json the file
+   * @return its results
+   * @throws IOException when the file cannot be read or is not JMH's JSON
+   */
+  public static JmhResultsFile read(Path json) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    if (root == null || !root.isArray()) {
+      throw new IOException(json + " is not a JMH JSON result (an array)");
+    }
+    List<Measurement> measurements = new ArrayList<>();
+    for (JsonNode result : root) {
+      measurements.add(measurement(result));
+    }
+    return new JmhResultsFile(measurements, root.isEmpty() ? "no results" : conditions(root.get(0)));
+  }
+
+  private static Measurement measurement(JsonNode result) {
+    String benchmark = result.get("benchmark").asText();
+    int method = benchmark.lastIndexOf('.');
+    int scenario = benchmark.lastIndexOf('.', method - 1);
+    Map<String, String> params = new LinkedHashMap<>();
+    result.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
+    JsonNode metric = result.get("primaryMetric");
+    Map<String, Double> percentiles = new LinkedHashMap<>();
+    if ("sample".equals(result.get("mode").asText())) {
+      metric.path("scorePercentiles").properties()
+          .forEach(p -> percentiles.put(p.getKey(), p.getValue().asDouble()));
+    }
+    return new Measurement(benchmark.substring(scenario + 1, method),
+        benchmark.substring(method + 1), result.get("mode").asText(),
+        result.get("threads").asInt(), params, metric.get("score").asDouble(),
+        metric.path("scoreError").asDouble(Double.NaN), metric.get("scoreUnit").asText(),
+        percentiles);
+  }
+
+  private static String conditions(JsonNode first) {
+    return "JMH " + first.path("jmhVersion").asText() + ", JDK " + first.path("jdkVersion").asText()
+        + " (" + first.path("vmName").asText() + " " + first.path("vmVersion").asText() + "), "
+        + first.path("forks").asInt() + " fork(s), warm-up " + first.path("warmupIterations").asInt()
+        + " × " + first.path("warmupTime").asText() + ", measurement "
+        + first.path("measurementIterations").asInt() + " × "
+        + first.path("measurementTime").asText();
+  }
+}
