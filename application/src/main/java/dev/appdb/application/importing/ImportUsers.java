@@ -27,7 +27,9 @@ import java.util.Set;
  * Use case: import users and their identities from a stream of records, idempotently.
  *
  * <p>Each {@link ImportedUser} is matched to an existing user by its identities (any that is
- * linked already), else by its email ignoring case. A match gets the identities it lacks
+ * linked already), else by its verified email ignoring case. An email the source does not vouch
+ * for is ignored: neither stored nor matched, for the reason {@code SignIn} gives (whoever holds
+ * an address must not be able to pre-claim it). A match gets the identities it lacks
  * ({@code linked}) or nothing ({@code unchanged}); profiles of existing users are never
  * overwritten. No match creates the user and links its identities ({@code created}). A second
  * import of the same source therefore creates nothing new.
@@ -168,8 +170,9 @@ public final class ImportUsers {
       PersonName name = PersonName.derive(
           imported.firstName(), imported.lastName(), null, imported.key());
       Instant createdAt = imported.createdAt() != null ? imported.createdAt() : now;
-      User user = new User(UserId.generate(), name.firstName(), name.lastName(),
-          Email.ofNullable(imported.email()), createdAt, createdAt, 0);
+      Email email = imported.emailVerified() ? Email.ofNullable(imported.email()) : null;
+      User user = new User(UserId.generate(), name.firstName(), name.lastName(), email,
+          createdAt, createdAt, 0);
       List<UserIdentity> identities = new ArrayList<>(imported.identities().size());
       for (ExternalIdentity external : imported.identities()) {
         identities.add(new UserIdentity(new Issuer(external.issuer()),

@@ -10,6 +10,8 @@ import java.util.List;
  * @param firstName the first name, or null
  * @param lastName the last name, or null
  * @param email the address, or null
+ * @param emailVerified whether the source vouches that the address belongs to the user; an
+ *     unverified address is neither stored nor used to match an existing user
  * @param createdAt the creation time in the source, or null for "now"
  * @param identities the user's identities, never null; the first one that is already linked
  *     decides which existing user this entry is
@@ -19,6 +21,7 @@ public record ImportedUser(
     String firstName,
     String lastName,
     String email,
+    boolean emailVerified,
     Instant createdAt,
     List<ExternalIdentity> identities) implements ImportRecord {
 

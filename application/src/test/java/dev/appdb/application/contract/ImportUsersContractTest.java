@@ -13,6 +13,7 @@ import dev.appdb.domain.identity.Issuer;
 import dev.appdb.domain.identity.Subject;
 import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
+import dev.appdb.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public abstract class ImportUsersContractTest extends ContractTest {
   }
 
   private static ImportedUser user(String key, String email, ExternalIdentity... identities) {
-    return new ImportedUser(key, "First " + key, "Last", email, null, List.of(identities));
+    return new ImportedUser(key, "First " + key, "Last", email, true, null, List.of(identities));
   }
 
   private static ExternalIdentity realm(String subject) {
@@ -78,6 +79,20 @@ public abstract class ImportUsersContractTest extends ContractTest {
   }
 
   @Test
+  void anUnverifiedEmailIsNeitherMatchedNorStored() {
+    User owner = save(newUser("Owner", "owner@example.com", Instant.now()));
+
+    ImportReport report = run(10, List.of(new ImportedUser("mallory", "Mallory", "M",
+        "OWNER@example.com", false, null, List.of(realm("mallory")))));
+
+    assertThat(report).isEqualTo(new ImportReport(1, 0, 0, 0));
+    UserId mallory = findIdentity(new Issuer("keycloak:test"), "mallory").orElseThrow().userId();
+    assertThat(mallory).isNotEqualTo(owner.id());
+    assertThat(findUser(mallory).orElseThrow().email()).isNull();
+    assertThat(identitiesOf(owner.id())).isEmpty();
+  }
+
+  @Test
   void identitiesOfTwoDifferentUsersAreRejected() {
     run(10, List.of(user("one", null, realm("one")), user("two", null, realm("two"))));
 
@@ -91,7 +106,7 @@ public abstract class ImportUsersContractTest extends ContractTest {
   void twoEntriesWithOneEmailInOneBatchBecomeOneUser() {
     ImportReport report = run(3, List.of(
         user("first", "same@example.com", realm("first")),
-        new ImportedUser("second", "Second", "User", "SAME@example.com", null,
+        new ImportedUser("second", "Second", "User", "SAME@example.com", true, null,
             List.of(realm("second")))));
 
     assertThat(report).isEqualTo(new ImportReport(1, 1, 0, 0));
@@ -116,7 +131,8 @@ public abstract class ImportUsersContractTest extends ContractTest {
   @Test
   void creationTimesFromTheSourceAreKept() {
     Instant created = Instant.parse("1970-01-01T00:02:03.654Z");
-    run(10, List.of(new ImportedUser("old", null, null, null, created, List.of(realm("old")))));
+    run(10, List.of(new ImportedUser("old", null, null, null, false, created,
+        List.of(realm("old")))));
 
     User user = transactions().readOnly(tx -> tx.users().list(null, 1)).users().get(0);
     assertThat(user.createdAt()).isEqualTo(created);

@@ -14,8 +14,9 @@ import java.util.Map;
  *
  * @param measurements every result, in the file's order
  * @param conditions how the run was made (JMH, JDK, forks, iterations), one line of text
+ * @param warmedUp whether the run had warm-up iterations (a smoke pass has none)
  */
-public record JmhResultsFile(List<Measurement> measurements, String conditions) {
+public record JmhResultsFile(List<Measurement> measurements, String conditions, boolean warmedUp) {
 
   /** Copies the list. */
   public JmhResultsFile {
@@ -36,7 +37,9 @@ public record JmhResultsFile(List<Measurement> measurements, String conditions) 
     for (JsonNode result : root) {
       measurements.add(measurement(result));
     }
-    return new JmhResultsFile(measurements, root.isEmpty() ? "no results" : conditions(root.get(0)));
+    JsonNode first = root.path(0);
+    return new JmhResultsFile(measurements, root.isEmpty() ? "no results" : conditions(first),
+        first.path("warmupIterations").asInt() > 0);
   }
 
   private static Measurement measurement(JsonNode result) {

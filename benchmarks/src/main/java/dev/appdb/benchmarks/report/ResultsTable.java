@@ -52,6 +52,10 @@ public final class ResultsTable {
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
         .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
         .append(".\n\n");
+    if (!results.warmedUp()) {
+      out.append("**No warm-up: a smoke pass that checks the benchmarks run. These numbers are not "
+          + "measurements.**\n\n");
+    }
     out.append("| Benchmark | Database | Threads | appdb | JDBC | appdb/JDBC "
         + "| appdb p50 / p99 / p99.9 ms | JDBC p50 / p99 / p99.9 ms |\n");
     out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
@@ -85,15 +89,14 @@ public final class ResultsTable {
     Measurement any = appdb.values().iterator().next();
     Rate ours = rate(appdb);
     Rate theirs = rate(baseline);
-    double ratio = ours.perSecond() / theirs.perSecond();
-    String ratioText = String.format(Locale.ROOT, "%.2f", ratio);
+    String ratioText = String.format(Locale.ROOT, "%.2f", ours.perSecond() / theirs.perSecond());
     List<String> cells = new ArrayList<>();
     cells.add(any.scenario() + (baselineName.equals("jdbc") ? "" : " (vs " + baselineName + ")"));
     cells.add(any.params().getOrDefault("database", "—"));
     cells.add(Integer.toString(any.threads()));
     cells.add(ours.text());
     cells.add(theirs.text());
-    cells.add(ratio < RATIO_THRESHOLD ? "**" + ratioText + "**" : ratioText);
+    cells.add(Double.parseDouble(ratioText) < RATIO_THRESHOLD ? "**" + ratioText + "**" : ratioText);
     cells.add(percentiles(appdb.get("sample")));
     cells.add(percentiles(baseline.get("sample")));
     return "| " + String.join(" | ", cells) + " |";

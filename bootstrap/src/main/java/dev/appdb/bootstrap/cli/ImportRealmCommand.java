@@ -27,6 +27,11 @@ public final class ImportRealmCommand extends AppdbSubcommand {
           + " (default: keycloak:<realm>)")
   String issuer;
 
+  @Option(names = "--trust-emails",
+      description = "treat every email in the file as verified (by default only emails with"
+          + " emailVerified=true are imported; unverified ones are dropped)")
+  boolean trustEmails;
+
   @Override
   public Integer call() {
     Output output = output();
@@ -46,7 +51,7 @@ public final class ImportRealmCommand extends AppdbSubcommand {
       }
     };
     ImportReport report;
-    try (RealmExportReader reader = RealmExportReader.open(file, issuer)) {
+    try (RealmExportReader reader = RealmExportReader.open(file, issuer, trustEmails)) {
       report = appdb().importUsers().importUsers(reader, listener);
     }
     if (progress) {

@@ -57,6 +57,26 @@ final class JsonValues {
     return blankToNull(value.textValue());
   }
 
+  /**
+   * Reads a flag such as Keycloak's {@code emailVerified}.
+   *
+   * @return the boolean, or the strings {@code "true"}/{@code "false"}; false when missing or null
+   * @throws InvalidValueException when the value is anything else
+   */
+  static boolean flag(JsonNode parent, String field, String path) throws InvalidValueException {
+    JsonNode value = parent.get(field);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    if (value.isTextual() && (value.textValue().equals("true") || value.textValue().equals("false"))) {
+      return Boolean.parseBoolean(value.textValue());
+    }
+    throw new InvalidValueException(path, "must be true or false, was " + describe(value));
+  }
+
   /** @return the JSON type of {@code value} for messages, e.g. {@code "a number"} */
   static String describe(JsonNode value) {
     switch (value.getNodeType()) {

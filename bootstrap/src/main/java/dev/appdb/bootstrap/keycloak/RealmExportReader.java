@@ -67,6 +67,10 @@ import java.util.Objects;
  *       <td>{@code attributes.email} instead: a string, or the first element of a list of
  *       strings (Keycloak's {@code Map<String, List<String>>}; old exports wrote a plain
  *       string); empty list, null or blank → null</td></tr>
+ *   <tr><td>{@code emailVerified} ({@code true}/{@code false}, or those strings)</td>
+ *       <td>the email counts as verified only when {@code emailVerified} is true and the address
+ *       came from {@code email} (or {@code trustEmails} is set); an unverified address is
+ *       ignored by the import; another type → {@code UnreadableUser}</td></tr>
  *   <tr><td>{@code createdTimestamp} a JSON integer, or a string of digits
  *       ({@code "123655"})</td>
  *       <td>epoch milliseconds → {@code Instant}; missing or null → null ("now" on import)</td></tr>
@@ -89,7 +93,7 @@ import java.util.Objects;
  *       {@code "federatedIdentities": ["x"]}, …)</td>
  *       <td>{@code UnreadableUser(username, "<path>: must be a string, was a number")} and the
  *       like; never an exception, the stream goes on</td></tr>
- *   <tr><td>every other field ({@code enabled}, {@code emailVerified}, {@code credentials},
+ *   <tr><td>every other field ({@code enabled}, {@code credentials},
  *       roles, groups, consents…)</td>
  *       <td>ignored; disabled users are imported too</td></tr>
  * </table>
@@ -115,11 +119,11 @@ public final class RealmExportReader implements Iterator<ImportRecord>, AutoClos
   private boolean exhausted;
   private boolean closed;
 
-  private RealmExportReader(UsersCursor cursor, String realm, String issuer) {
+  private RealmExportReader(UsersCursor cursor, String realm, String issuer, boolean trustEmails) {
     this.cursor = cursor;
     this.realm = realm;
     this.issuer = issuer;
-    this.mapper = issuer == null ? null : new UserRepresentationMapper(issuer);
+    this.mapper = issuer == null ? null : new UserRepresentationMapper(issuer, trustEmails);
     this.exhausted = !cursor.atUsers();
   }
 
@@ -129,6 +133,8 @@ public final class RealmExportReader implements Iterator<ImportRecord>, AutoClos
    * @param file the export, a JSON file in UTF-8 (or UTF-16/32, detected by Jackson); never null
    * @param issuer the issuer of the realm's own identity for every user, e.g. the realm's
    *     issuer URL; null for {@code "keycloak:" + realm}
+   * @param trustEmails treat every {@code email} as verified, whatever {@code emailVerified} says
+   *     (an operator's decision for exports whose addresses are known to be verified)
    * @return a reader positioned before the first user; close it
    * @throws UncheckedIOException when the file cannot be opened or read (the cause is the
    *     {@link IOException}, e.g. {@link java.nio.file.NoSuchFileException})
@@ -137,7 +143,7 @@ public final class RealmExportReader implements Iterator<ImportRecord>, AutoClos
    * @throws ValidationException when the issuer (given or derived from the realm) breaks the
    *     domain's {@link Issuer} rules, e.g. has whitespace
    */
-  public static RealmExportReader open(Path file, String issuer) {
+  public static RealmExportReader open(Path file, String issuer, boolean trustEmails) {
     Objects.requireNonNull(file, "file");
     UsersCursor cursor;
     try {
@@ -159,7 +165,7 @@ public final class RealmExportReader implements Iterator<ImportRecord>, AutoClos
       if (identityIssuer != null) {
         new Issuer(identityIssuer);
       }
-      return new RealmExportReader(cursor, realm, identityIssuer);
+      return new RealmExportReader(cursor, realm, identityIssuer, trustEmails);
     } catch (IOException e) {
       cursor.close();
       throw unreadable(file, e);

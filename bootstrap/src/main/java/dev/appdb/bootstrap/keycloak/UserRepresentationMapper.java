@@ -21,10 +21,15 @@ final class UserRepresentationMapper {
   static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 
   private final String realmIssuer;
+  private final boolean trustEmails;
 
-  /** @param realmIssuer the issuer of the realm's own identity, never null */
-  UserRepresentationMapper(String realmIssuer) {
+  /**
+   * @param realmIssuer the issuer of the realm's own identity, never null
+   * @param trustEmails treat every {@code email} as verified, whatever {@code emailVerified} says
+   */
+  UserRepresentationMapper(String realmIssuer, boolean trustEmails) {
     this.realmIssuer = Objects.requireNonNull(realmIssuer, "realmIssuer");
+    this.trustEmails = trustEmails;
   }
 
   /**
@@ -52,10 +57,12 @@ final class UserRepresentationMapper {
       return new UnreadableUser(username, "service account of client " + client + ": not a person");
     }
     try {
+      String email = email(user);
       return new ImportedUser(username,
           JsonValues.text(user, "firstName", "firstName"),
           JsonValues.text(user, "lastName", "lastName"),
-          email(user),
+          email,
+          email != null && (trustEmails || verified(user)),
           createdAt(user),
           identities(user, username));
     } catch (InvalidValueException e) {
@@ -74,6 +81,15 @@ final class UserRepresentationMapper {
     return username.startsWith(SERVICE_ACCOUNT_PREFIX)
         ? username.substring(SERVICE_ACCOUNT_PREFIX.length())
         : null;
+  }
+
+  /**
+   * Keycloak's {@code emailVerified} vouches for {@code email} only; an address found in
+   * {@code attributes} is never verified.
+   */
+  private static boolean verified(JsonNode user) throws InvalidValueException {
+    return JsonValues.text(user, "email", "email") != null
+        && JsonValues.flag(user, "emailVerified", "emailVerified");
   }
 
   private static String email(JsonNode user) throws InvalidValueException {

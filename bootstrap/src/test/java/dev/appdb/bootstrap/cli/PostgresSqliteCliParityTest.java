@@ -66,7 +66,7 @@ class PostgresSqliteCliParityTest {
 
     assertThat(postgres).containsExactlyElementsOf(sqlite);
     assertThat(String.join("\n", sqlite))
-        .contains("imported 6 user(s): 4 created, 0 linked, 0 unchanged, 2 rejected")
+        .contains("import done: 4 created, 0 linked, 0 unchanged, 2 rejected (6 read)")
         .contains("\"created\":0,\"linked\":0,\"unchanged\":4,\"rejected\":2")
         .contains("$ appdb users add --first-name Dup --last-name Licate --email "
             + "ALICE.liddell@example.com -> 1")

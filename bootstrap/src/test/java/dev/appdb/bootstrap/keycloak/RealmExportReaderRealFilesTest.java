@@ -22,7 +22,7 @@ final class RealmExportReaderRealFilesTest {
 
   static List<ImportRecord> readAll(Path file, String issuer) throws IOException {
     List<ImportRecord> records = new ArrayList<>();
-    try (RealmExportReader reader = RealmExportReader.open(file, issuer)) {
+    try (RealmExportReader reader = RealmExportReader.open(file, issuer, false)) {
       reader.forEachRemaining(records::add);
     }
     return records;
@@ -38,17 +38,17 @@ final class RealmExportReaderRealFilesTest {
     Path file = SharedData.file(FEDERATED);
     String iss = "keycloak:test-realm";
 
-    try (RealmExportReader reader = RealmExportReader.open(file, null)) {
+    try (RealmExportReader reader = RealmExportReader.open(file, null, false)) {
       assertThat(reader.realm()).isEqualTo("test-realm");
       assertThat(reader.issuer()).isEqualTo(iss);
     }
     assertThat(readAll(file, null)).containsExactly(
-        new ImportedUser("wburke", null, null, "alice@example.org",
+        new ImportedUser("wburke", null, null, "alice@example.org", false,
             Instant.ofEpochMilli(123654), List.of(realm(iss, "wburke"))),
-        new ImportedUser("loginclient", null, null, null,
+        new ImportedUser("loginclient", null, null, null, false,
             Instant.ofEpochMilli(123655), List.of(realm(iss, "loginclient"))),
-        new ImportedUser("admin", null, null, null, null, List.of(realm(iss, "admin"))),
-        new ImportedUser("mySocialUser", null, null, null, null, List.of(
+        new ImportedUser("admin", null, null, null, false, null, List.of(realm(iss, "admin"))),
+        new ImportedUser("mySocialUser", null, null, null, false, null, List.of(
             realm(iss, "mySocialUser"),
             new ExternalIdentity("facebook1", "facebook1"),
             new ExternalIdentity("twitter1", "twitter1"),
@@ -91,6 +91,6 @@ final class RealmExportReaderRealFilesTest {
 
   private static ImportedUser user(
       String iss, String username, String first, String last, String email) {
-    return new ImportedUser(username, first, last, email, null, List.of(realm(iss, username)));
+    return new ImportedUser(username, first, last, email, false, null, List.of(realm(iss, username)));
   }
 }

@@ -50,7 +50,7 @@ final class RealmExportReaderShapesTest {
     List<ExternalIdentity> identities = new ArrayList<>();
     identities.add(new ExternalIdentity(ISS, subject != null ? subject : username));
     identities.addAll(List.of(more));
-    return new ImportedUser(username, null, null, email, createdAt, identities);
+    return new ImportedUser(username, null, null, email, false, createdAt, identities);
   }
 
   @Nested
@@ -61,10 +61,10 @@ final class RealmExportReaderShapesTest {
       Path file = write("{\"users\": [{\"username\": \"a\"}], \"clients\": [{\"realm\": \"no\"}],"
           + " \"realm\": \"late\"}");
 
-      try (RealmExportReader reader = RealmExportReader.open(file, null)) {
+      try (RealmExportReader reader = RealmExportReader.open(file, null, false)) {
         assertThat(reader.realm()).isEqualTo("late");
         assertThat(reader.issuer()).isEqualTo("keycloak:late");
-        assertThat(reader).toIterable().containsExactly(new ImportedUser("a", null, null, null,
+        assertThat(reader).toIterable().containsExactly(new ImportedUser("a", null, null, null, false,
             null, List.of(new ExternalIdentity("keycloak:late", "a"))));
       }
     }
@@ -73,7 +73,7 @@ final class RealmExportReaderShapesTest {
     void realmAfterUsersWithAGivenIssuerMakesNoFirstPass() throws IOException {
       Path file = write("{\"users\": [{\"username\": \"a\"}], \"realm\": \"late\"}");
 
-      try (RealmExportReader reader = RealmExportReader.open(file, "https://sso/realms/late")) {
+      try (RealmExportReader reader = RealmExportReader.open(file, "https://sso/realms/late", false)) {
         assertThat(reader.realm()).isNull();
         assertThat(reader.issuer()).isEqualTo("https://sso/realms/late");
         assertThat(reader).toIterable().extracting(r -> ((ImportedUser) r).identities())
@@ -93,7 +93,7 @@ final class RealmExportReaderShapesTest {
 
       assertThat(RealmExportReaderRealFilesTest.readAll(file, ISS))
           .containsExactly(user("a", null, null, "1f0"));
-      assertThatThrownBy(() -> RealmExportReader.open(file, null))
+      assertThatThrownBy(() -> RealmExportReader.open(file, null, false))
           .isInstanceOf(ImportFileException.class)
           .hasMessage(file + ": line 1, column 1: a bare array of users names no realm:"
               + " pass the issuer");
@@ -103,7 +103,7 @@ final class RealmExportReaderShapesTest {
     void usersWithoutAnyRealmFieldNeedTheIssuer() throws IOException {
       Path file = write("{\"clients\": [], \"users\": [{\"username\": \"a\"}]}");
 
-      assertThatThrownBy(() -> RealmExportReader.open(file, null))
+      assertThatThrownBy(() -> RealmExportReader.open(file, null, false))
           .isInstanceOf(ImportFileException.class)
           .hasMessageEndingWith("users but no top-level \"realm\" field: pass the issuer");
       assertThat(RealmExportReaderRealFilesTest.readAll(file, ISS)).containsExactly(user("a"));
@@ -121,7 +121,7 @@ final class RealmExportReaderShapesTest {
     void aFileWithoutUsersGivesNoRecords() throws IOException {
       Path file = write("{\"realm\": \"test\", \"clients\": [{\"clientId\": \"app\"}]}");
 
-      try (RealmExportReader reader = RealmExportReader.open(file, null)) {
+      try (RealmExportReader reader = RealmExportReader.open(file, null, false)) {
         assertThat(reader.realm()).isEqualTo("test");
         assertThat(reader.hasNext()).isFalse();
         assertThatThrownBy(reader::next).isInstanceOf(NoSuchElementException.class);
@@ -136,11 +136,11 @@ final class RealmExportReaderShapesTest {
       Path text = write("\"users\"");
       Path empty = write("");
 
-      assertThatThrownBy(() -> RealmExportReader.open(text, ISS))
+      assertThatThrownBy(() -> RealmExportReader.open(text, ISS, false))
           .isInstanceOf(ImportFileException.class)
           .hasMessage(text + ": line 1, column 1: must hold a realm export object or an array of"
               + " users, was a string");
-      assertThatThrownBy(() -> RealmExportReader.open(empty, ISS))
+      assertThatThrownBy(() -> RealmExportReader.open(empty, ISS, false))
           .isInstanceOf(ImportFileException.class)
           .hasMessageContaining("was nothing (the file is empty)");
     }
@@ -150,10 +150,10 @@ final class RealmExportReaderShapesTest {
       Path users = write("{\"realm\": \"test\",\n \"users\": {\"username\": \"a\"}}");
       Path realm = write("{\"realm\": 7, \"users\": []}");
 
-      assertThatThrownBy(() -> RealmExportReader.open(users, null))
+      assertThatThrownBy(() -> RealmExportReader.open(users, null, false))
           .isInstanceOf(ImportFileException.class)
           .hasMessage(users + ": line 2, column 11: users: must be an array, was an object");
-      assertThatThrownBy(() -> RealmExportReader.open(realm, null))
+      assertThatThrownBy(() -> RealmExportReader.open(realm, null, false))
           .isInstanceOf(ImportFileException.class)
           .hasMessageEndingWith("realm: must be a non-blank string, was a number");
     }
@@ -163,7 +163,7 @@ final class RealmExportReaderShapesTest {
       Path file = write("{\"realm\": \"test\", \"users\": [\n  {\"username\": \"a\"},\n"
           + "  {\"username\": \"b\", \"email\": \"b@exa");
 
-      try (RealmExportReader reader = RealmExportReader.open(file, null)) {
+      try (RealmExportReader reader = RealmExportReader.open(file, null, false)) {
         assertThat(reader.next()).isEqualTo(user("a"));
         assertThatThrownBy(reader::hasNext)
             .isInstanceOfSatisfying(ImportFileException.class, e -> {
@@ -183,10 +183,10 @@ final class RealmExportReaderShapesTest {
       Path after = write("{\"users\": [{\"username\": \"a\"}], \"realm\": \"test\", \"roles\": [");
       Path trailing = write("{\"realm\": \"test\", \"users\": []} {\"more\": 1}");
 
-      assertThatThrownBy(() -> RealmExportReader.open(before, null))
+      assertThatThrownBy(() -> RealmExportReader.open(before, null, false))
           .isInstanceOf(ImportFileException.class)
           .hasMessageStartingWith(before + ": line 1, column 37: malformed JSON: ");
-      try (RealmExportReader reader = RealmExportReader.open(after, ISS)) {
+      try (RealmExportReader reader = RealmExportReader.open(after, ISS, false)) {
         assertThat(reader.next()).isEqualTo(user("a"));
         assertThatThrownBy(reader::hasNext).isInstanceOf(ImportFileException.class)
             .hasMessageContaining("Unexpected end-of-input");
@@ -201,7 +201,7 @@ final class RealmExportReaderShapesTest {
     void anIssuerThatBreaksTheDomainRulesFailsAtOpen() throws IOException {
       Path file = write("{\"realm\": \"my realm\", \"users\": [{\"username\": \"a\"}]}");
 
-      assertThatThrownBy(() -> RealmExportReader.open(file, null))
+      assertThatThrownBy(() -> RealmExportReader.open(file, null, false))
           .isInstanceOf(ValidationException.class)
           .hasMessageStartingWith("issuer: must not contain whitespace");
       assertThat(RealmExportReaderRealFilesTest.readAll(file, ISS)).containsExactly(user("a"));
@@ -211,14 +211,14 @@ final class RealmExportReaderShapesTest {
     void aMissingFileIsAnUncheckedIoError() {
       Path missing = dir.resolve("missing.json");
 
-      assertThatThrownBy(() -> RealmExportReader.open(missing, ISS))
+      assertThatThrownBy(() -> RealmExportReader.open(missing, ISS, false))
           .isInstanceOf(UncheckedIOException.class)
           .hasMessage("cannot read " + missing + " (NoSuchFileException)");
     }
 
     @Test
     void aClosedReaderRefusesToIterate() throws IOException {
-      RealmExportReader reader = RealmExportReader.open(write("[{\"username\": \"a\"}]"), ISS);
+      RealmExportReader reader = RealmExportReader.open(write("[{\"username\": \"a\"}]"), ISS, false);
       reader.close();
       reader.close();
 
@@ -276,7 +276,7 @@ final class RealmExportReaderShapesTest {
     @Test
     void namesAreTakenAsGivenAndBlankOnesBecomeNull() throws IOException {
       assertThat(readUser("{\"username\": \"a\", \"firstName\": \" Ada \", \"lastName\": \"\"}"))
-          .containsExactly(new ImportedUser("a", " Ada ", null, null, null,
+          .containsExactly(new ImportedUser("a", " Ada ", null, null, false, null,
               List.of(new ExternalIdentity(ISS, "a"))));
     }
 

@@ -37,7 +37,7 @@ final class RealmExportReaderStreamingTest {
     int unreadable = 0;
     String lastKey = null;
 
-    try (RealmExportReader reader = RealmExportReader.open(file, null)) {
+    try (RealmExportReader reader = RealmExportReader.open(file, null, false)) {
       assertThat(reader.realm()).isEqualTo("big");
       while (reader.hasNext()) {
         ImportRecord record = reader.next();

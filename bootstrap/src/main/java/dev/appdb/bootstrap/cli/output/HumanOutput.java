@@ -84,8 +84,8 @@ public final class HumanOutput implements Output {
 
   @Override
   public void imported(ImportReport report) {
-    out.printf("imported %d user(s): %d created, %d linked, %d unchanged, %d rejected%n",
-        report.total(), report.created(), report.linked(), report.unchanged(), report.rejected());
+    out.printf("import done: %d created, %d linked, %d unchanged, %d rejected (%d read)%n",
+        report.created(), report.linked(), report.unchanged(), report.rejected(), report.total());
   }
 
   @Override
