@@ -36,7 +36,8 @@ import java.util.Set;
  *
  * <p>Rejected, each with its reason: {@link UnreadableUser}s; entries whose values break a domain
  * rule (names are first derived as {@link PersonName} describes, with the key as handle);
- * entries whose identities are linked to two different users.
+ * entries whose identities are linked to two different users; entries that match a user who
+ * already has another subject at one of the entry's new issuers (another account there).
  *
  * <p>Records are consumed one at a time from the iterator and committed in batches of
  * {@code batchSize} per unit of work, so memory does not grow with the source. When a batch fails
@@ -150,6 +151,13 @@ public final class ImportUsers {
     Optional<User> existing = owners.isEmpty()
         ? Optional.ofNullable(candidate.user().email()).flatMap(tx.users()::findByEmail)
         : tx.users().findById(owners.iterator().next());
+    if (existing.isPresent()) {
+      Optional<String> clash = clash(tx.identities().listForUser(existing.get().id()), missing);
+      if (clash.isPresent()) {
+        return Result.rejected(imported.key(), "identities: the matching user " + existing.get().id()
+            + " already has another subject at issuer " + clash.get() + "; not merging two accounts");
+      }
+    }
     UserId target = existing.map(User::id).orElse(candidate.user().id());
     if (existing.isEmpty()) {
       tx.users().create(candidate.user());
@@ -161,6 +169,17 @@ public final class ImportUsers {
     ImportOutcome outcome = existing.isEmpty() ? ImportOutcome.CREATED
         : missing.isEmpty() ? ImportOutcome.UNCHANGED : ImportOutcome.LINKED;
     return new Result(outcome, imported.key(), null);
+  }
+
+  /**
+   * An entry that would add a second subject at an issuer where the matched user already has
+   * one is a different account there (two realm users sharing a federated identity or an email),
+   * not the same person: merging them would let one sign in as the other.
+   */
+  private static Optional<String> clash(List<UserIdentity> linked, List<UserIdentity> missing) {
+    return missing.stream().map(identity -> identity.issuer().value())
+        .filter(issuer -> linked.stream().anyMatch(own -> own.issuer().value().equals(issuer)))
+        .findFirst();
   }
 
   /** A validated entry: the user it would create and the identities it brings. */

@@ -45,6 +45,26 @@ public record PersonName(String firstName, String lastName, boolean derived) {
     return new PersonName(first != null ? first : handle, last != null ? last : handle, derived);
   }
 
+  /**
+   * For names that come from an identity provider, where refusing a sign-in over a long name
+   * would lock the person out: each part cut to at most {@code maxLength} characters, never
+   * inside a surrogate pair.
+   *
+   * @param maxLength the longest part allowed, at least 2
+   * @return this name with both parts fitting
+   */
+  public PersonName fitTo(int maxLength) {
+    return new PersonName(cut(firstName, maxLength), cut(lastName, maxLength), derived);
+  }
+
+  private static String cut(String text, int maxLength) {
+    if (text.length() <= maxLength) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+    return text.substring(0, end).strip();
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }

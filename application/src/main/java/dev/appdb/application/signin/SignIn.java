@@ -23,7 +23,8 @@ import java.util.Optional;
  *       pre-account-takeover hole of trusting an address the provider did not check.</li>
  *   <li>Else a user and its identity are created. The email is stored only when verified, for
  *       the same reason; names are derived as {@link PersonName} describes, with
- *       {@code preferred_username}, then the email, then the subject as handle.</li>
+ *       {@code preferred_username}, then the verified email, then the subject as handle, and
+ *       cut to 100 characters (a long name from the provider must not lock the person out).</li>
  * </ol>
  *
  * <p>Two sign-ins for the same new identity at once: one creates, the other's insert collides on
@@ -79,7 +80,7 @@ public final class SignIn {
       return new SignInResult(SignInResult.Outcome.LINKED_BY_EMAIL, byEmail.get(), identity);
     }
     PersonName name = PersonName.derive(claims.givenName(), claims.familyName(), claims.name(),
-        handle(claims));
+        handle(claims)).fitTo(User.MAX_NAME_LENGTH);
     User user = tx.users().create(
         User.register(name.firstName(), name.lastName(), verifiedEmail, now));
     UserIdentity identity =
@@ -87,11 +88,12 @@ public final class SignIn {
     return new SignInResult(SignInResult.Outcome.CREATED, user, identity);
   }
 
+  /** An unverified email is never shown as a name: it could be someone else's address. */
   private static String handle(VerifiedClaims claims) {
     if (claims.preferredUsername() != null && !claims.preferredUsername().isBlank()) {
       return claims.preferredUsername();
     }
-    if (claims.email() != null && !claims.email().isBlank()) {
+    if (claims.emailVerified() && claims.email() != null && !claims.email().isBlank()) {
       return claims.email();
     }
     return claims.subject().value();

@@ -11,7 +11,6 @@ import dev.appdb.application.importing.ImportedUser;
 import dev.appdb.application.importing.UnreadableUser;
 import dev.appdb.domain.identity.Issuer;
 import dev.appdb.domain.identity.Subject;
-import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
 import dev.appdb.domain.user.UserId;
 import java.time.Clock;
@@ -93,6 +92,21 @@ public abstract class ImportUsersContractTest extends ContractTest {
   }
 
   @Test
+  void twoRealmAccountsSharingAFederatedIdentityOrAnEmailAreNotMerged() {
+    ExternalIdentity google = new ExternalIdentity("google", "G1");
+
+    ImportReport report = run(10, List.of(
+        user("alice", "alice@example.com", realm("alice"), google),
+        user("mallory", "mallory@example.com", realm("mallory"), google),
+        user("eve", "ALICE@example.com", realm("eve"))));
+
+    assertThat(report).isEqualTo(new ImportReport(1, 0, 0, 2));
+    assertThat(rejections.get("mallory")).contains("already has another subject at issuer keycloak:test");
+    assertThat(rejections.get("eve")).contains("already has another subject at issuer keycloak:test");
+    assertThat(findIdentity(new Issuer("keycloak:test"), "mallory")).isEmpty();
+  }
+
+  @Test
   void identitiesOfTwoDifferentUsersAreRejected() {
     run(10, List.of(user("one", null, realm("one")), user("two", null, realm("two"))));
 
@@ -100,18 +114,6 @@ public abstract class ImportUsersContractTest extends ContractTest {
 
     assertThat(report).isEqualTo(new ImportReport(0, 0, 0, 1));
     assertThat(rejections.get("both")).contains("different users");
-  }
-
-  @Test
-  void twoEntriesWithOneEmailInOneBatchBecomeOneUser() {
-    ImportReport report = run(3, List.of(
-        user("first", "same@example.com", realm("first")),
-        new ImportedUser("second", "Second", "User", "SAME@example.com", true, null,
-            List.of(realm("second")))));
-
-    assertThat(report).isEqualTo(new ImportReport(1, 1, 0, 0));
-    assertThat(findUserByEmail("same@example.com"))
-        .get().extracting(User::firstName).isEqualTo("First first");
   }
 
   @Test

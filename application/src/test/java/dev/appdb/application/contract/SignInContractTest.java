@@ -87,6 +87,26 @@ public abstract class SignInContractTest extends ContractTest {
   }
 
   @Test
+  void overlongNamesFromTheProviderAreCutNotRefused() {
+    VerifiedClaims longNames = new VerifiedClaims(GOOGLE, new Subject("long"), null, false,
+        "G".repeat(150), null, null, "x".repeat(200));
+
+    User user = signIn().signIn(longNames).user();
+
+    assertThat(user.firstName()).hasSize(100);
+    assertThat(user.lastName()).isEqualTo("x".repeat(100));
+  }
+
+  @Test
+  void anUnverifiedEmailIsNeverUsedAsAName() {
+    User user = signIn().signIn(new VerifiedClaims(GOOGLE, new Subject("s4"),
+        "victim@example.com", false, null, null, null, null)).user();
+
+    assertThat(user.firstName()).isEqualTo("s4");
+    assertThat(user.lastName()).isEqualTo("s4");
+  }
+
+  @Test
   void concurrentFirstSignInsOfOneIdentityMakeOneUser() throws Exception {
     int threads = 6;
     ExecutorService pool = Executors.newFixedThreadPool(threads);

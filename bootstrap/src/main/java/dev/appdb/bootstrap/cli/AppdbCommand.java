@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "appdb",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     versionProvider = AppdbVersion.class,
     description = "Users and their OpenID Connect identities on SQLite or PostgreSQL.",
     subcommands = {
@@ -36,7 +37,8 @@ import picocli.CommandLine.ScopeType;
         "0:success (health: database up)",
         "1:refused by a rule: invalid value, duplicate, not found, concurrent update",
         "2:bad usage, configuration or input file",
-        "3:database unavailable, pool exhausted, timeout (health: database down)"})
+        "3:database unavailable, pool exhausted, timeout (health: database down)",
+        "70:a bug in appdb"})
 public final class AppdbCommand {
 
   @Option(names = "--json", scope = ScopeType.INHERIT,

@@ -10,7 +10,8 @@ import java.util.Locale;
  * no whitespace or control characters. A top-level domain is not required:
  * {@code someone@localhost} is valid.
  *
- * <p>Uniqueness among users ignores case: {@link #normalized()} is the key stores compare.
+ * <p>Uniqueness among users ignores case: {@link #normalized()} is the key stores compare; it
+ * must fit the same 254 characters.
  *
  * @param value the address as given, never null
  */
@@ -38,6 +39,10 @@ public record Email(String value) {
     if (at == 0 || at == value.length() - 1) {
       throw new ValidationException("email", "needs text before and after '@', was '" + value + "'");
     }
+    if (fold(value).length() > MAX_LENGTH) {
+      throw new ValidationException("email", "must be at most " + MAX_LENGTH
+          + " characters once case-folded, was " + fold(value).length());
+    }
   }
 
   /**
@@ -49,9 +54,17 @@ public record Email(String value) {
     return value == null || value.isBlank() ? null : new Email(value);
   }
 
-  /** @return the lower-cased ({@link Locale#ROOT}) form that uniqueness is decided on */
+  /**
+   * @return the case-folded form that uniqueness is decided on: upper- then lower-cased in
+   *     {@link Locale#ROOT}, so that {@code ΣΣ} and {@code σς}, or {@code K} (Kelvin sign) and
+   *     {@code k}, fold alike; may be longer than the value ({@code ß} becomes {@code ss})
+   */
   public String normalized() {
-    return value.toLowerCase(Locale.ROOT);
+    return fold(value);
+  }
+
+  private static String fold(String text) {
+    return text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.appdb.domain.user;
 
 import dev.appdb.domain.error.ValidationException;
+import dev.appdb.domain.validation.InstantRules;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -13,11 +14,12 @@ import java.time.format.DateTimeParseException;
  */
 public record UserCursor(Instant createdAt, UserId id) {
 
-  /** @throws ValidationException when a component is missing */
+  /** @throws ValidationException when a component is missing or the time is out of range */
   public UserCursor {
     if (createdAt == null || id == null) {
       throw new ValidationException("cursor", "needs createdAt and id");
     }
+    createdAt = InstantRules.stored("cursor", createdAt);
   }
 
   /**

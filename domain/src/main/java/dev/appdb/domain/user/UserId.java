@@ -3,6 +3,7 @@ package dev.appdb.domain.user;
 import dev.appdb.domain.error.ValidationException;
 import dev.appdb.domain.id.TimeOrderedUuid;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The identity of a {@link User}: a time-ordered (version 7) UUID generated in Java.
@@ -10,6 +11,9 @@ import java.util.UUID;
  * @param value the UUID, never null
  */
 public record UserId(UUID value) {
+
+  private static final Pattern CANONICAL = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   /** @throws ValidationException when {@code value} is null */
   public UserId {
@@ -32,15 +36,11 @@ public record UserId(UUID value) {
     if (text == null) {
       throw new ValidationException("userId", "is required");
     }
-    try {
-      if (text.length() != 36) {
-        throw new IllegalArgumentException();
-      }
-      return new UserId(UUID.fromString(text));
-    } catch (IllegalArgumentException e) {
+    if (!CANONICAL.matcher(text).matches()) {
       throw new ValidationException("userId", "must be a UUID (8-4-4-4-12 hex digits), was '"
           + text + "'");
     }
+    return new UserId(UUID.fromString(text));
   }
 
   @Override

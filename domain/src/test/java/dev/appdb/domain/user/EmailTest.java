@@ -48,6 +48,18 @@ class EmailTest {
   }
 
   @Test
+  void uniquenessFoldsCaseBeyondLowerCasing() {
+    assertThat(new Email("\u03a3\u03a3@z.test").normalized())
+        .isEqualTo(new Email("\u03c3\u03c2@z.test").normalized());
+    assertThat(new Email("\u212Aate@kelvin.test").normalized()).isEqualTo("kate@kelvin.test");
+    assertThatThrownBy(() -> new Email("\u0130".repeat(130) + "@e.co"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("email: must be at most 254 characters once case-folded, was 265");
+    assertThatThrownBy(() -> new Email("a\ud800@x.test"))
+        .hasMessageContaining("unpaired surrogate");
+  }
+
+  @Test
   void blankMeansNoEmail() {
     assertThat(Email.ofNullable(null)).isNull();
     assertThat(Email.ofNullable("   ")).isNull();

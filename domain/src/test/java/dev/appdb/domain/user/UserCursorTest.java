@@ -23,5 +23,10 @@ class UserCursorTest {
         .hasMessageStartingWith("cursor: has no valid instant");
     assertThatThrownBy(() -> UserCursor.parse("2024-01-01T00:00:00Z_nope"))
         .hasMessageStartingWith("userId: must be a UUID");
+    assertThatThrownBy(() -> UserCursor.parse(
+        "+1000000000-01-01T00:00:00Z_01a228f9-a085-7140-a073-aa99df910ad2"))
+        .hasMessageStartingWith("cursor: must be between 0001-01-01T00:00:00Z and");
+    assertThatThrownBy(() -> UserId.parse("+1234567-1234-1234-1234-123456789abc"))
+        .hasMessageStartingWith("userId: must be a UUID");
   }
 }

@@ -24,11 +24,26 @@ class UserTest {
     assertThatThrownBy(() -> User.register(null, "Lovelace", null, NOW))
         .isInstanceOf(ValidationException.class).hasMessage("firstName: is required");
     assertThatThrownBy(() -> User.register("Ada", "   ", null, NOW))
-        .hasMessage("lastName: must not be blank");
+        .hasMessage("lastName: must not be blank or invisible");
     assertThatThrownBy(() -> User.register("Ada", "L".repeat(101), null, NOW))
         .hasMessage("lastName: must be at most 100 characters, was 101");
     assertThatThrownBy(() -> User.register("A\u0000da", "Lovelace", null, NOW))
         .hasMessage("firstName: must not contain control characters, found U+0000 at index 1");
+  }
+
+  @Test
+  void rejectsInvisibleNamesBidiOverridesAndUnpairedSurrogates() {
+    assertThatThrownBy(() -> User.register("\u00a0\u200b", "Lovelace", null, NOW))
+        .hasMessage("firstName: must not be blank or invisible");
+    assertThatThrownBy(() -> User.register("Ada\u202e", "Lovelace", null, NOW))
+        .hasMessage("firstName: must not contain bidirectional override characters, found U+202E"
+            + " at index 3");
+    assertThatThrownBy(() -> User.register("x\ud800y", "Lovelace", null, NOW))
+        .hasMessage("firstName: must be well-formed UTF-16, found an unpaired surrogate, found"
+            + " U+D800 at index 1");
+    assertThat(User.register("\u00a0Ada\u00a0", "Lovelace", null, NOW).firstName()).isEqualTo("Ada");
+    assertThat(User.register("Ada \uD83D\uDE00", "Love\u200Clace", null, NOW).firstName())
+        .isEqualTo("Ada \uD83D\uDE00");
   }
 
   @Test
