@@ -28,9 +28,18 @@ final class SqliteTestDatabase implements DatabaseUnderTest {
   }
 
   static SqliteTestDatabase open(int poolSize) {
+    return open(poolSize, Duration.ofSeconds(10));
+  }
+
+  /**
+   * @param poolSize connections, no overflow
+   * @param poolTimeout checkout timeout, also SQLite's busy timeout
+   * @return a fresh, migrated database file
+   */
+  static SqliteTestDatabase open(int poolSize, Duration poolTimeout) {
     try {
       Path file = Files.createTempDirectory("appdb-sqlite-").resolve("test.db");
-      PoolSettings settings = new PoolSettings(poolSize, 0, Duration.ofSeconds(10),
+      PoolSettings settings = new PoolSettings(poolSize, 0, poolTimeout,
           Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(30));
       JooqDatabase database = SqliteDatabase.open(file, settings);
       new Migrator(SqliteDatabase.migrationDataSource(file, Duration.ofSeconds(10)),
