@@ -39,6 +39,10 @@ public final class SqliteDialect implements DatabaseDialect {
       return SqlErrorKind.OTHER;
     }
     SQLiteErrorCode code = sqlite.getResultCode();
+    if (code == SQLiteErrorCode.SQLITE_ERROR && sqlite.getMessage() != null
+        && sqlite.getMessage().contains("no such table")) {
+      return SqlErrorKind.SCHEMA_MISSING;
+    }
     return switch (code) {
       case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY -> SqlErrorKind.UNIQUE_VIOLATION;
       case SQLITE_CONSTRAINT_FOREIGNKEY -> SqlErrorKind.FOREIGN_KEY_VIOLATION;
@@ -51,7 +55,8 @@ public final class SqliteDialect implements DatabaseDialect {
   private static SqlErrorKind classifyPrimary(int primary) {
     return switch (primary) {
       case 5, 6 -> SqlErrorKind.TIMEOUT; // SQLITE_BUSY, SQLITE_LOCKED after the busy timeout
-      case 10, 11, 13, 14, 26 -> SqlErrorKind.UNAVAILABLE; // IOERR, CORRUPT, FULL, CANTOPEN, NOTADB
+      // PERM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB
+      case 3, 8, 10, 11, 13, 14, 26 -> SqlErrorKind.UNAVAILABLE;
       default -> SqlErrorKind.OTHER;
     };
   }

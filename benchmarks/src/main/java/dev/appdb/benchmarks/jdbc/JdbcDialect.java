@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * What hand-written JDBC must know about one database: the SQL text appdb's jOOQ repositories
  * render for it (copied verbatim, so both sides send the same statements), how ids and
- * timestamps are bound and read, and how a read-only unit of work begins and ends.
+ * timestamps are bound and read, and how transactions begin and end (as appdb's
+ * {@code DatabaseDialect} for that database does it).
  */
 public interface JdbcDialect {
 
@@ -68,19 +69,23 @@ public interface JdbcDialect {
   Instant getInstant(ResultSet row, int index) throws SQLException;
 
   /**
-   * Makes the next transaction on {@code connection} a read-only one that takes no write lock.
-   * Called before auto-commit is turned off, because some drivers begin at that moment.
+   * Begins a transaction the way appdb's dialect for this database does.
    *
    * @param connection a pooled connection in auto-commit mode
-   * @throws SQLException when the driver refuses
+   * @param readOnly whether the transaction only reads (it then takes no write lock)
+   * @throws SQLException when the database refuses
    */
-  void beginReadOnly(Connection connection) throws SQLException;
+  void begin(Connection connection, boolean readOnly) throws SQLException;
 
   /**
-   * Undoes {@link #beginReadOnly} before the connection goes back to the pool.
-   *
-   * @param connection the connection
-   * @throws SQLException when the driver refuses
+   * @param connection a connection {@link #begin} began a transaction on
+   * @throws SQLException when the commit fails
    */
-  void endReadOnly(Connection connection) throws SQLException;
+  void commit(Connection connection) throws SQLException;
+
+  /**
+   * @param connection a connection {@link #begin} began a transaction on
+   * @throws SQLException when the rollback fails
+   */
+  void rollback(Connection connection) throws SQLException;
 }

@@ -7,9 +7,9 @@ import javax.sql.DataSource;
 
 /**
  * The hand-written baseline of a unit of work, the same protocol as appdb's
- * {@code JooqTransactions}: check a connection out of the pool, turn auto-commit off, run the
- * statements, commit (roll back on failure), return the connection (the pool turns auto-commit
- * back on). No error translation, no jOOQ.
+ * {@code JooqTransactions}: check a connection out of the pool, begin a transaction as the
+ * database's dialect does, run the statements, commit (roll back on failure), return the
+ * connection. No error translation, no jOOQ.
  */
 public final class JdbcTransactions {
 
@@ -32,10 +32,7 @@ public final class JdbcTransactions {
    * @throws SQLException when checkout, a statement or the commit fails
    */
   public <T> T inTransaction(SqlWork<T> work) throws SQLException {
-    try (Connection connection = pool.getConnection()) {
-      connection.setAutoCommit(false);
-      return runAndCommit(work, connection);
-    }
+    return run(work, false);
   }
 
   /**
@@ -47,25 +44,20 @@ public final class JdbcTransactions {
    * @throws SQLException when checkout, a statement or the commit fails
    */
   public <T> T readOnly(SqlWork<T> work) throws SQLException {
-    try (Connection connection = pool.getConnection()) {
-      dialect.beginReadOnly(connection);
-      try {
-        connection.setAutoCommit(false);
-        return runAndCommit(work, connection);
-      } finally {
-        dialect.endReadOnly(connection);
-      }
-    }
+    return run(work, true);
   }
 
-  private static <T> T runAndCommit(SqlWork<T> work, Connection connection) throws SQLException {
-    try {
-      T result = work.run(connection);
-      connection.commit();
-      return result;
-    } catch (SQLException | RuntimeException failure) {
-      connection.rollback();
-      throw failure;
+  private <T> T run(SqlWork<T> work, boolean readOnly) throws SQLException {
+    try (Connection connection = pool.getConnection()) {
+      dialect.begin(connection, readOnly);
+      try {
+        T result = work.run(connection);
+        dialect.commit(connection);
+        return result;
+      } catch (SQLException | RuntimeException failure) {
+        dialect.rollback(connection);
+        throw failure;
+      }
     }
   }
 }

@@ -13,8 +13,9 @@ import java.util.UUID;
 /**
  * PostgreSQL 16 through pgjdbc: tables in schema {@code app}, {@code uuid} and
  * {@code timestamptz} columns bound as {@link UUID} and {@link OffsetDateTime}, as jOOQ and
- * appdb's {@code InstantBinding} do; read-only units through {@code Connection.setReadOnly}
- * (pgjdbc then sends {@code BEGIN READ ONLY}).
+ * appdb's {@code InstantBinding} do; JDBC transactions (auto-commit off), read-only ones marked
+ * with {@code Connection.setReadOnly} so pgjdbc sends {@code BEGIN READ ONLY}. The pool restores
+ * auto-commit and read-write when the connection returns.
  */
 public final class PostgresJdbc implements JdbcDialect {
 
@@ -85,12 +86,20 @@ public final class PostgresJdbc implements JdbcDialect {
   }
 
   @Override
-  public void beginReadOnly(Connection connection) throws SQLException {
-    connection.setReadOnly(true);
+  public void begin(Connection connection, boolean readOnly) throws SQLException {
+    if (readOnly) {
+      connection.setReadOnly(true);
+    }
+    connection.setAutoCommit(false);
   }
 
   @Override
-  public void endReadOnly(Connection connection) throws SQLException {
-    connection.setReadOnly(false);
+  public void commit(Connection connection) throws SQLException {
+    connection.commit();
+  }
+
+  @Override
+  public void rollback(Connection connection) throws SQLException {
+    connection.rollback();
   }
 }

@@ -5,17 +5,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
-import org.sqlite.SQLiteConfig.TransactionMode;
-import org.sqlite.SQLiteConnection;
 
 /**
  * SQLite through sqlite-jdbc: no schema, ids as canonical UUID text and timestamps as appdb's
- * fixed-width text ({@link InstantText}). The pool begins every transaction with
- * {@code BEGIN IMMEDIATE}; a read-only unit switches the connection's configured mode to
- * {@code DEFERRED} before auto-commit goes off (sqlite-jdbc sends {@code BEGIN} right then), so
- * readers take no write lock.
+ * fixed-width text ({@link InstantText}). Transactions as appdb's {@code SqliteDialect} runs
+ * them: the connection stays in JDBC auto-commit mode and {@code BEGIN IMMEDIATE} (read-write,
+ * the write lock up front) or {@code BEGIN DEFERRED} (read-only, no write lock), then
+ * {@code COMMIT} or {@code ROLLBACK}, are sent as SQL.
  */
 public final class SqliteJdbc implements JdbcDialect {
 
@@ -78,14 +77,23 @@ public final class SqliteJdbc implements JdbcDialect {
   }
 
   @Override
-  public void beginReadOnly(Connection connection) throws SQLException {
-    connection.unwrap(SQLiteConnection.class).getConnectionConfig()
-        .setTransactionMode(TransactionMode.DEFERRED);
+  public void begin(Connection connection, boolean readOnly) throws SQLException {
+    execute(connection, readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
   }
 
   @Override
-  public void endReadOnly(Connection connection) throws SQLException {
-    connection.unwrap(SQLiteConnection.class).getConnectionConfig()
-        .setTransactionMode(TransactionMode.IMMEDIATE);
+  public void commit(Connection connection) throws SQLException {
+    execute(connection, "COMMIT");
+  }
+
+  @Override
+  public void rollback(Connection connection) throws SQLException {
+    execute(connection, "ROLLBACK");
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
   }
 }

@@ -8,8 +8,8 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stream of new users to import, each with one identity, made one at a time like a streamed
- * realm export. Every source names its users uniquely ({@code import-<run>-<i>}), so a run never
+ * A stream of new users to import, each with a verified email and one identity, made one at a
+ * time like a streamed realm export. Every source names its users uniquely ({@code import-<run>-<i>}), so a run never
  * collides with an earlier one; their emails all start with {@value #EMAIL_PREFIX}.
  */
 final class ImportSource implements Iterator<ImportedUser> {
@@ -41,7 +41,7 @@ final class ImportSource implements Iterator<ImportedUser> {
     }
     String key = EMAIL_PREFIX + run + "-" + made;
     made++;
-    return new ImportedUser(key, "Imported", "User " + made, key + "@bench.example", null,
+    return new ImportedUser(key, "Imported", "User " + made, key + "@bench.example", true, null,
         List.of(new ExternalIdentity(ISSUER, key)));
   }
 }

@@ -128,7 +128,8 @@ public final class AppdbCommand {
     return System.console() != null && !json;
   }
 
-  PrintWriter err() {
+  /** @return where errors go */
+  public PrintWriter err() {
     return err;
   }
 

@@ -6,6 +6,7 @@ import dev.appdb.bootstrap.cli.output.Output;
 import dev.appdb.bootstrap.keycloak.RealmExportReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +38,7 @@ public final class ImportRealmCommand extends AppdbSubcommand {
     Output output = output();
     boolean progress = root().interactive();
     PrintWriter err = new PrintWriter(System.err, true);
+    AtomicReference<ImportReport> committed = new AtomicReference<>(new ImportReport(0, 0, 0, 0));
     ImportListener listener = new ImportListener() {
       @Override
       public void rejected(String key, String reason) {
@@ -45,6 +47,7 @@ public final class ImportRealmCommand extends AppdbSubcommand {
 
       @Override
       public void committed(ImportReport soFar) {
+        committed.set(soFar);
         if (progress) {
           err.printf("\rimported %,d user(s)...", soFar.total());
         }
@@ -53,6 +56,12 @@ public final class ImportRealmCommand extends AppdbSubcommand {
     ImportReport report;
     try (RealmExportReader reader = RealmExportReader.open(file, issuer, trustEmails)) {
       report = appdb().importUsers().importUsers(reader, listener);
+    } catch (RuntimeException stopped) {
+      ImportReport soFar = committed.get();
+      root().err().printf("import stopped; committed before: %d created, %d linked, %d unchanged,"
+          + " %d rejected (running it again finishes it)%n", soFar.created(), soFar.linked(),
+          soFar.unchanged(), soFar.rejected());
+      throw stopped;
     }
     if (progress) {
       err.println();

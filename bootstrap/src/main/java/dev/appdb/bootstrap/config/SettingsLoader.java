@@ -70,8 +70,10 @@ public final class SettingsLoader {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
     } catch (JacksonException e) {
-      throw new ConfigurationException("configuration file " + file + " is not valid YAML: "
-          + e.getOriginalMessage(), e);
+      // Only the position: the parser's message quotes the offending line, which may hold a URL
+      // with a password.
+      throw new ConfigurationException("configuration file " + file + " is not valid YAML (line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
     } catch (IOException e) {
       throw new ConfigurationException("cannot read configuration file " + file + ": " + e, e);
     }

@@ -50,6 +50,9 @@ public final class LoggingSetup {
     if (profile == Profile.PROD) {
       JsonEncoder json = new JsonEncoder();
       json.setContext(context);
+      json.setWithFormattedMessage(true);
+      json.setWithMessage(false);
+      json.setWithArguments(false);
       json.start();
       return json;
     }

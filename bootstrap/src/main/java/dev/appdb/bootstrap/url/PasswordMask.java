@@ -136,8 +136,9 @@ final class PasswordMask {
     if (firstAt < 0) {
       return Optional.empty();
     }
-    int query = url.indexOf('?', firstAt);
-    int lastAt = url.lastIndexOf('@', (query < 0 ? url.length() : query) - 1);
+    // The last '@' anywhere: a raw '@' followed by '?' in a password must not end the mask early.
+    // A query value holding '@' then hides the host too, which errs on the safe side.
+    int lastAt = url.lastIndexOf('@');
     return lastAt > userEnd + 1
         ? Optional.of(new Range(userEnd + 1, lastAt)) : Optional.empty();
   }

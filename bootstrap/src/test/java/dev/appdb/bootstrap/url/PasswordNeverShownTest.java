@@ -44,6 +44,8 @@ final class PasswordNeverShownTest {
       "postgresql://app:Xq7Kp/9Lm@db/app",
       "postgresql://app:Xq7/Kp9Lm@db:5432/app",
       "postgresql://app:Xq7K?p9Lm@db/app",
+      "postgresql://app:Xq7K@p?9Lm@db.example.com/appdb",
+      "postgresql://app:Xq7@Kp9?Lm&#%20@127.0.0.1:5432/appdb",
       "postgresql://app:Xq7Kp9Lm@db:99x/app?x",
       "postgresql://app:Xq7Kp9Lm%zz@db/app",
       "postgresql://app:Xq7Kp9Lm@[::1/app",

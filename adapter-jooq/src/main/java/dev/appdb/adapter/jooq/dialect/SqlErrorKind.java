@@ -10,6 +10,8 @@ public enum SqlErrorKind {
   TIMEOUT,
   /** Deadlock or serialization failure between transactions; retrying is safe. */
   TRANSACTION_CONFLICT,
+  /** A table or schema appdb needs does not exist: the migrations were not applied. */
+  SCHEMA_MISSING,
   /** The database cannot be reached, opened or written (connection, I/O, disk full). */
   UNAVAILABLE,
   /** Anything else: a bug or a misconfiguration. */

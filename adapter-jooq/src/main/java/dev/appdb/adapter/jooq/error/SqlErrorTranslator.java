@@ -65,6 +65,9 @@ public final class SqlErrorTranslator {
           "statement cancelled by the statement timeout or a lock wait (" + what + ")", failure);
       case TRANSACTION_CONFLICT -> new ConcurrentUpdateException(
           "transaction conflicted with a concurrent one (" + what + "); retry the unit of work");
+      case SCHEMA_MISSING -> new UnexpectedDatabaseException("the database has no appdb schema"
+          + " (" + what + "): apply the migrations first (appdb init-db, or"
+          + " database.migrate-on-start=true)", failure);
       case UNAVAILABLE -> new DatabaseUnavailableException(
           "database unavailable (" + what + ")", failure);
       default -> new UnexpectedDatabaseException("database error (" + what + ")", failure);

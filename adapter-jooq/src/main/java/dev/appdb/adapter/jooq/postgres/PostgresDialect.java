@@ -34,6 +34,7 @@ public final class PostgresDialect implements DatabaseDialect {
       case "23503" -> SqlErrorKind.FOREIGN_KEY_VIOLATION;
       case "57014", "55P03" -> SqlErrorKind.TIMEOUT; // query_canceled, lock_not_available
       case "40001", "40P01" -> SqlErrorKind.TRANSACTION_CONFLICT; // serialization, deadlock
+      case "42P01", "3F000" -> SqlErrorKind.SCHEMA_MISSING; // undefined table, invalid schema
       // admin/crash/cannot-connect shutdown, too many connections, disk full, out of memory
       case "57P01", "57P02", "57P03", "53300", "53100", "53200" -> SqlErrorKind.UNAVAILABLE;
       default -> state.startsWith("08") ? SqlErrorKind.UNAVAILABLE : SqlErrorKind.OTHER;

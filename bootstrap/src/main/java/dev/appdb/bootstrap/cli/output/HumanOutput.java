@@ -79,7 +79,7 @@ public final class HumanOutput implements Output {
 
   @Override
   public void rejected(String key, String reason) {
-    out.printf("rejected %s: %s%n", key, reason);
+    out.printf("rejected %s: %s%n", visible(key), visible(reason));
   }
 
   @Override
@@ -107,6 +107,24 @@ public final class HumanOutput implements Output {
 
   @Override
   public void error(String type, String message) {
-    err.println("error: " + message);
+    err.println("error: " + visible(message));
+  }
+
+  /**
+   * Input-derived text with control and bidirectional-override characters shown as
+   * {@code \\uXXXX}, so a crafted username cannot drive the terminal (ANSI escapes, title
+   * changes) or reverse what is shown.
+   */
+  private static String visible(String text) {
+    StringBuilder shown = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E')
+          || (c >= '\u2066' && c <= '\u2069')) {
+        shown.append(String.format("\\u%04X", (int) c));
+      } else {
+        shown.append(c);
+      }
+    }
+    return shown.toString();
   }
 }
