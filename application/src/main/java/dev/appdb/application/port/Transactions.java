@@ -29,8 +29,9 @@ public interface Transactions {
   <T> T inTransaction(TransactionalWork<T> work);
 
   /**
-   * Runs {@code work} in a read-only transaction: one consistent view, no writes (a write fails
-   * with an {@link AppdbException}). Same guarantees and errors as {@link #inTransaction}.
+   * Runs {@code work} in a read-only transaction: one consistent view, no writes (a repository's
+   * write fails with {@link IllegalStateException}, a programming error). Same guarantees and
+   * errors as {@link #inTransaction}.
    *
    * @param work the work, never null
    * @param <T> the result type

@@ -5,11 +5,11 @@ import dev.appdb.bootstrap.cli.output.HumanOutput;
 import dev.appdb.bootstrap.cli.output.JsonOutput;
 import dev.appdb.bootstrap.cli.output.Output;
 import dev.appdb.bootstrap.config.AppdbSettings;
+import dev.appdb.bootstrap.config.Profile;
 import dev.appdb.bootstrap.config.Setting;
 import dev.appdb.bootstrap.config.SettingsLoader;
 import dev.appdb.bootstrap.logging.LoggingSetup;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -100,6 +100,7 @@ public final class AppdbCommand {
    * @param args the command line
    */
   public static void main(String[] args) {
+    LoggingSetup.apply(Profile.DEV, false); // until the settings name the profile
     int exit = run(args, System.getenv(), new PrintWriter(System.out, true),
         new PrintWriter(System.err, true));
     System.exit(exit);
@@ -142,15 +143,7 @@ public final class AppdbCommand {
   }
 
   private Path configFile() {
-    if (config != null) {
-      return config;
-    }
-    String fromEnvironment = environment.get("APPDB_CONFIG");
-    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      return Path.of(fromEnvironment);
-    }
-    Path local = Path.of("appdb.yaml");
-    return Files.isRegularFile(local) ? local : null;
+    return config != null ? config : SettingsLoader.configurationFile(environment);
   }
 
   private void close() {

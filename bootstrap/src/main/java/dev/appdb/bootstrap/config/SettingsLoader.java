@@ -32,11 +32,43 @@ public final class SettingsLoader {
   /** The database used when nothing is configured. */
   public static final String DEFAULT_DATABASE_URL = "sqlite:///./database.db";
 
+  /** The environment variable that names the YAML file. */
+  public static final String CONFIG_VARIABLE = "APPDB_CONFIG";
+
+  /** The YAML file read from the working directory when {@code APPDB_CONFIG} is not set. */
+  public static final String LOCAL_FILE = "appdb.yaml";
+
   private static final Set<String> WEAK_SSL_MODES = Set.of("disable", "allow", "prefer");
 
   private final Map<Setting, String> values = new EnumMap<>(Setting.class);
 
   private SettingsLoader() {}
+
+  /**
+   * The settings an embedding service or the CLI starts with: the YAML file named by
+   * {@code APPDB_CONFIG}, else {@code ./appdb.yaml} when it exists, then the environment.
+   *
+   * @param environment the process environment, e.g. {@code System.getenv()}
+   * @return the validated settings
+   * @throws ConfigurationException naming the setting and its limit when something is wrong
+   */
+  public static AppdbSettings load(Map<String, String> environment) {
+    return load(configurationFile(environment), environment, Map.of());
+  }
+
+  /**
+   * @param environment the process environment
+   * @return the YAML file named by {@code APPDB_CONFIG}, else {@code ./appdb.yaml} when it
+   *     exists, else null
+   */
+  public static Path configurationFile(Map<String, String> environment) {
+    String named = environment.get(CONFIG_VARIABLE);
+    if (named != null && !named.isBlank()) {
+      return Path.of(named.strip());
+    }
+    Path local = Path.of(LOCAL_FILE);
+    return Files.isRegularFile(local) ? local : null;
+  }
 
   /**
    * @param yamlFile a YAML file of {@link Setting} keys, or null for none
