@@ -60,6 +60,32 @@ public abstract class TransactionsContractTest extends ContractTest {
   }
 
   @Test
+  void afterAFailedStatementTheUnitCannotGoOnAndRollsBackEvenIfTheErrorIsSwallowed() {
+    save(newUser("Taken", "taken@example.com", Instant.now()));
+
+    assertThatThrownBy(() -> transactions().inTransaction(tx -> {
+      try {
+        tx.users().create(newUser("Clash", "TAKEN@example.com", Instant.now()));
+      } catch (DuplicateEmailException expected) {
+        tx.users().create(newUser("Instead", null, Instant.now()));
+      }
+      return null;
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("rethrow");
+
+    assertThatThrownBy(() -> transactions().inTransaction(tx -> {
+      tx.users().create(newUser("Before", null, Instant.now()));
+      try {
+        tx.users().create(newUser("Clash", "TAKEN@example.com", Instant.now()));
+      } catch (DuplicateEmailException swallowed) {
+        // returning normally must not commit "Before"
+      }
+      return null;
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("rolled back");
+
+    assertThat(userCount()).isEqualTo(1);
+  }
+
+  @Test
   void aWriteInAReadOnlyUnitFailsAndWritesNothing() {
     assertThatThrownBy(() -> transactions().readOnly(
         tx -> tx.users().create(newUser("Sneaky", null, Instant.now()))))

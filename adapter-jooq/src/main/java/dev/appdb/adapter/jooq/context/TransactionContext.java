@@ -7,8 +7,9 @@ import org.jooq.DSLContext;
 /**
  * The state the repositories of one unit of work share: a jOOQ context on the unit's connection
  * and the error translator. Fails every use after the unit of work ended, so a repository that
- * leaks out of its lambda cannot touch a connection that went back to the pool, and every write
- * in a read-only unit of work (the same on every database, whatever the driver enforces).
+ * leaks out of its lambda cannot touch a connection that went back to the pool, every write in a
+ * read-only unit of work, and every use after a statement failed (the same on every database,
+ * whatever the driver enforces).
  */
 public final class TransactionContext {
 
@@ -16,6 +17,7 @@ public final class TransactionContext {
   private final SqlErrorTranslator errors;
   private final boolean readOnly;
   private volatile boolean ended;
+  private volatile RuntimeException failure;
 
   /**
    * Made by the unit-of-work implementation for each transaction.
@@ -39,7 +41,29 @@ public final class TransactionContext {
       throw new IllegalStateException(
           "this unit of work has ended; use repositories only inside their transaction lambda");
     }
+    if (failure != null) {
+      throw new IllegalStateException("a statement of this unit of work failed (" + failure
+          + "); the unit will be rolled back: rethrow instead of continuing", failure);
+    }
     return dsl;
+  }
+
+  /**
+   * Records that a statement failed. PostgreSQL aborts the transaction at that point while
+   * SQLite would go on; appdb makes both behave alike: every later use fails, and the unit rolls
+   * back even if the work swallowed the error.
+   *
+   * @param translated the domain error the failure was reported as
+   * @return {@code translated}, to throw
+   */
+  public RuntimeException failed(RuntimeException translated) {
+    failure = translated;
+    return translated;
+  }
+
+  /** @return the recorded failure of a statement of this unit, or null when none failed */
+  public RuntimeException failure() {
+    return failure;
   }
 
   /**

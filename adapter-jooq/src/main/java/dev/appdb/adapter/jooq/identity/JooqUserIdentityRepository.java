@@ -54,12 +54,12 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
           .set(USER_IDENTITIES.LINKED_AT, identity.linkedAt())
           .execute();
     } catch (DataAccessException e) {
-      throw switch (tx.errors().kind(e)) {
+      throw tx.failed(switch (tx.errors().kind(e)) {
         case UNIQUE_VIOLATION -> new IdentityAlreadyLinkedException(
             identity.issuer().value(), identity.subject().value());
         case FOREIGN_KEY_VIOLATION -> new NotFoundException("user", identity.userId());
         default -> tx.errors().translate(e);
-      };
+      });
     }
     return identity;
   }

@@ -83,6 +83,13 @@ public final class JooqTransactions implements Transactions {
     } finally {
       context.end();
     }
+    if (context.failure() != null) {
+      IllegalStateException swallowed = new IllegalStateException("the unit of work returned"
+          + " normally after a statement failed (" + context.failure() + "); rolled back",
+          context.failure());
+      rollback(connection, swallowed);
+      throw swallowed;
+    }
     try {
       dialect.commit(connection);
     } catch (SQLException failure) {

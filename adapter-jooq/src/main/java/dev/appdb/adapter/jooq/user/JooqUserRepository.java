@@ -125,8 +125,8 @@ public final class JooqUserRepository implements UserRepository {
   private RuntimeException translateWrite(DataAccessException e, User user) {
     if (user.email() != null && tx.errors().kind(e) == SqlErrorKind.UNIQUE_VIOLATION
         && tx.errors().names(e, USERS.EMAIL_NORMALIZED.getName())) {
-      return new DuplicateEmailException(user.email().value());
+      return tx.failed(new DuplicateEmailException(user.email().value()));
     }
-    return tx.errors().translate(e);
+    return tx.failed(tx.errors().translate(e));
   }
 }
