@@ -17,9 +17,8 @@ package dev.appdb.application.naming;
  *
  * @param firstName the derived first name, never null (may still break the domain's limits)
  * @param lastName the derived last name, never null
- * @param derived whether any part came from rule 2 or 3
  */
-public record PersonName(String firstName, String lastName, boolean derived) {
+public record PersonName(String firstName, String lastName) {
 
   /**
    * @param given the explicit first name, may be null
@@ -32,7 +31,6 @@ public record PersonName(String firstName, String lastName, boolean derived) {
     String first = blankToNull(given);
     String last = blankToNull(family);
     String full = blankToNull(fullName);
-    boolean derived = first == null || last == null;
     if (full != null) {
       int space = full.lastIndexOf(' ');
       if (space > 0) {
@@ -42,7 +40,7 @@ public record PersonName(String firstName, String lastName, boolean derived) {
         first = full;
       }
     }
-    return new PersonName(first != null ? first : handle, last != null ? last : handle, derived);
+    return new PersonName(first != null ? first : handle, last != null ? last : handle);
   }
 
   /**
@@ -54,7 +52,7 @@ public record PersonName(String firstName, String lastName, boolean derived) {
    * @return this name with both parts fitting
    */
   public PersonName fitTo(int maxLength) {
-    return new PersonName(cut(firstName, maxLength), cut(lastName, maxLength), derived);
+    return new PersonName(cut(firstName, maxLength), cut(lastName, maxLength));
   }
 
   private static String cut(String text, int maxLength) {

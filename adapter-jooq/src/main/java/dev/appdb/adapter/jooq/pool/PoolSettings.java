@@ -45,15 +45,6 @@ public record PoolSettings(
     atLeast("pool.statement-timeout", statementTimeout, Duration.ofSeconds(1));
   }
 
-  /**
-   * @param size the new {@code poolSize}
-   * @param overflow the new {@code maxOverflow}
-   * @return these settings with another pool size
-   */
-  public PoolSettings withSize(int size, int overflow) {
-    return new PoolSettings(size, overflow, poolTimeout, recycle, idleTimeout, statementTimeout);
-  }
-
   /** @return {@code poolSize + maxOverflow} */
   public int maximumSize() {
     return poolSize + maxOverflow;
