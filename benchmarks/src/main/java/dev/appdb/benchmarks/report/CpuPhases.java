@@ -38,14 +38,18 @@ public final class CpuPhases implements JavaFlightRecorderProfiler.PostProcessor
         "org.jooq.impl.AbstractQuery.getSQL0"),
     JOOQ_BIND("jOOQ: bind values", "org.jooq.impl.DefaultBindContext"),
     JOOQ_FETCH("jOOQ: read rows into records", "org.jooq.impl.CursorImpl"),
+    MAPPING("mapping: MapStruct records to entities", "dev.appdb.adapter.jooq.mapping."),
     JOOQ_LISTENERS("jOOQ: execute listeners and contexts", "org.jooq.impl.ExecuteListeners",
         "org.jooq.impl.DefaultExecuteContext", "org.jooq.tools.LoggerListener"),
     JOOQ_CONFIGURATION("jOOQ: Configuration.derive (Settings copy) per unit of work",
         "org.jooq.impl.DefaultConfiguration", "org.jooq.conf."),
-    JOOQ_OTHER("jOOQ: build query objects, execute, other", "org.jooq.",
+    JOOQ_EXECUTE("jOOQ: execute (statement and result handling)",
+        "org.jooq.impl.AbstractQuery.execute", "org.jooq.impl.ResultQueryTrait.",
+        "org.jooq.impl.AbstractResultQuery."),
+    JOOQ_BUILD("jOOQ: build the query objects (DSL)", "org.jooq.",
         "dev.appdb.adapter.jooq.schema."),
-    MAPPING("mapping: MapStruct records to entities", "dev.appdb.adapter.jooq.mapping."),
-    ADAPTER("appdb adapter (units of work, error translation)", "dev.appdb.adapter."),
+    TIMESTAMPS("timestamps: InstantText / InstantBinding", "dev.appdb.adapter.jooq.binding."),
+    ADAPTER("appdb adapter (units of work, repositories, errors)", "dev.appdb.adapter."),
     APPLICATION("appdb use cases", "dev.appdb.application."),
     DOMAIN("domain entities (validation, ids)", "dev.appdb.domain."),
     BASELINE("hand-written JDBC baseline", "dev.appdb.benchmarks.jdbc."),
@@ -129,22 +133,23 @@ public final class CpuPhases implements JavaFlightRecorderProfiler.PostProcessor
   static Phase phase(List<String> frames) {
     for (String frame : frames) {
       for (Phase phase : Phase.values()) {
-        if (phase != Phase.OTHER && phase.matches(frame)) {
-          return phase == Phase.JOOQ_OTHER ? jooqStep(frames) : phase;
+        if (phase.matches(frame)) {
+          return phase.ordinal() >= Phase.JOOQ_RENDER.ordinal()
+              && phase.ordinal() <= Phase.JOOQ_BUILD.ordinal() ? jooqStep(frames) : phase;
         }
       }
     }
     return Phase.OTHER;
   }
 
+  /** The first of the jOOQ steps (in declaration order) with a frame on the stack. */
   private static Phase jooqStep(List<String> frames) {
-    for (Phase step : List.of(Phase.JOOQ_RENDER, Phase.JOOQ_BIND, Phase.JOOQ_FETCH, Phase.MAPPING,
-        Phase.JOOQ_LISTENERS, Phase.JOOQ_CONFIGURATION)) {
-      if (frames.stream().anyMatch(step::matches)) {
+    for (Phase step : Phase.values()) {
+      if (step.ordinal() >= Phase.JOOQ_RENDER.ordinal() && frames.stream().anyMatch(step::matches)) {
         return step;
       }
     }
-    return Phase.JOOQ_OTHER;
+    return Phase.JOOQ_BUILD;
   }
 
   private static String name(RecordedFrame frame) {

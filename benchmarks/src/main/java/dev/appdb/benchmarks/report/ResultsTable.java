@@ -69,6 +69,9 @@ public final class ResultsTable {
         out.append(row(appdb, baseline, methods.get(baseline))).append('\n');
       }
     }
+    out.append("\nThroughput ± JMH's 99.9% confidence half-width (none with a single iteration). "
+        + "appdb/JDBC: appdb's throughput over the baseline's; 1.00 is parity, below "
+        + RATIO_THRESHOLD + " in bold. Latency percentiles from the sample mode.\n");
     return out.toString();
   }
 
