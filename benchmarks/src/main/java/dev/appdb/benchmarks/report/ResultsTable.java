@@ -57,7 +57,7 @@ public final class ResultsTable {
           + "measurements.**\n\n");
     }
     out.append("| Benchmark | Database | Threads | appdb | JDBC | appdb/JDBC "
-        + "| appdb p50 / p99 / p99.9 ms | JDBC p50 / p99 / p99.9 ms |\n");
+        + "| appdb p50 / p99 / p99.9 µs | JDBC p50 / p99 / p99.9 µs |\n");
     out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (Map<String, Map<String, Measurement>> methods : groups(results).values()) {
       Map<String, Measurement> appdb = methods.get("appdb");
@@ -144,7 +144,7 @@ public final class ResultsTable {
     for (String p : PERCENTILES) {
       Double value = sample.percentiles().get(p);
       values.add(value == null ? "—"
-          : String.format(Locale.ROOT, "%.3f", sample.normalized(value)));
+          : String.format(Locale.ROOT, "%,.1f", sample.normalized(value) * 1e3));
     }
     return String.join(" / ", values);
   }
