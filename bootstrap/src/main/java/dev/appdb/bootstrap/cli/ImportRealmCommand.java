@@ -37,7 +37,7 @@ public final class ImportRealmCommand extends AppdbSubcommand {
   public Integer call() {
     Output output = output();
     boolean progress = root().interactive();
-    PrintWriter err = new PrintWriter(System.err, true);
+    PrintWriter err = root().err();
     AtomicReference<ImportReport> committed = new AtomicReference<>(new ImportReport(0, 0, 0, 0));
     ImportListener listener = new ImportListener() {
       @Override
@@ -50,6 +50,7 @@ public final class ImportRealmCommand extends AppdbSubcommand {
         committed.set(soFar);
         if (progress) {
           err.printf("\rimported %,d user(s)...", soFar.total());
+          err.flush();
         }
       }
     };
@@ -58,7 +59,7 @@ public final class ImportRealmCommand extends AppdbSubcommand {
       report = appdb().importUsers().importUsers(reader, listener);
     } catch (RuntimeException stopped) {
       ImportReport soFar = committed.get();
-      root().err().printf("import stopped; committed before: %d created, %d linked, %d unchanged,"
+      err.printf("import stopped; committed before: %d created, %d linked, %d unchanged,"
           + " %d rejected (running it again finishes it)%n", soFar.created(), soFar.linked(),
           soFar.unchanged(), soFar.rejected());
       throw stopped;
