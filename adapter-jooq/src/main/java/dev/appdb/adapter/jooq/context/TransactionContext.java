@@ -1,33 +1,46 @@
 package dev.appdb.adapter.jooq.context;
 
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
+import dev.appdb.adapter.jooq.lookup.KeySelects;
+import java.sql.Connection;
 import java.util.Objects;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.impl.DefaultConnectionProvider;
 
 /**
- * The state the repositories of one unit of work share: a jOOQ context on the unit's connection
- * and the error translator. Fails every use after the unit of work ended, so a repository that
+ * The state the repositories of one unit of work share: a jOOQ context on the unit's connection,
+ * the database's pre-rendered lookups and the error translator. The jOOQ context is derived on
+ * first use, so a unit of work that runs no statement pays nothing for it. Fails every use after the unit of work ended, so a repository that
  * leaks out of its lambda cannot touch a connection that went back to the pool, every write in a
  * read-only unit of work, and every use after a statement failed (the same on every database,
  * whatever the driver enforces).
  */
 public final class TransactionContext {
 
-  private final DSLContext dsl;
+  private final Configuration base;
+  private final Connection connection;
+  private final KeySelects keySelects;
   private final SqlErrorTranslator errors;
   private final boolean readOnly;
+  private DSLContext dsl;
   private volatile boolean ended;
   private volatile RuntimeException failure;
 
   /**
    * Made by the unit-of-work implementation for each transaction.
    *
-   * @param dsl a jOOQ context on the transaction's connection, never null
+   * @param base the database's jOOQ configuration (dialect, settings), never null
+   * @param connection the transaction's connection, never null
+   * @param keySelects the lookups by key rendered for this database, never null
    * @param errors the database's error translator, never null
    * @param readOnly whether writes must be refused
    */
-  public TransactionContext(DSLContext dsl, SqlErrorTranslator errors, boolean readOnly) {
-    this.dsl = Objects.requireNonNull(dsl, "dsl");
+  public TransactionContext(Configuration base, Connection connection, KeySelects keySelects,
+      SqlErrorTranslator errors, boolean readOnly) {
+    this.base = Objects.requireNonNull(base, "base");
+    this.connection = Objects.requireNonNull(connection, "connection");
+    this.keySelects = Objects.requireNonNull(keySelects, "keySelects");
     this.errors = Objects.requireNonNull(errors, "errors");
     this.readOnly = readOnly;
   }
@@ -45,7 +58,15 @@ public final class TransactionContext {
       throw new IllegalStateException("a statement of this unit of work failed (" + failure
           + "); the unit will be rolled back: rethrow instead of continuing", failure);
     }
+    if (dsl == null) {
+      dsl = base.derive(new DefaultConnectionProvider(connection)).dsl();
+    }
     return dsl;
+  }
+
+  /** @return the lookups by key rendered for this database; run them on {@link #dsl()} */
+  public KeySelects keySelects() {
+    return keySelects;
   }
 
   /**

@@ -30,10 +30,8 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
 
   @Override
   public Optional<UserIdentity> find(Issuer issuer, Subject subject) {
-    return tx.dsl().selectFrom(USER_IDENTITIES)
-        .where(USER_IDENTITIES.ISSUER.eq(issuer.value()))
-        .and(USER_IDENTITIES.SUBJECT.eq(subject.value()))
-        .fetchOptional().map(MAPPER::toUserIdentity);
+    return tx.keySelects().identityByKey()
+        .fetchOptional(tx.dsl(), issuer.value(), subject.value()).map(MAPPER::toUserIdentity);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.appdb.adapter.jooq.transaction;
 import dev.appdb.adapter.jooq.context.TransactionContext;
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
+import dev.appdb.adapter.jooq.lookup.KeySelects;
 import dev.appdb.adapter.jooq.pool.ConnectionCheckout;
 import dev.appdb.application.port.TransactionalWork;
 import dev.appdb.application.port.Transactions;
@@ -12,7 +13,6 @@ import java.util.Objects;
 import org.jooq.Configuration;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DefaultConfiguration;
-import org.jooq.impl.DefaultConnectionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +30,7 @@ public final class JooqTransactions implements Transactions {
   private final DatabaseDialect dialect;
   private final SqlErrorTranslator errors;
   private final Configuration base;
+  private final KeySelects keySelects;
 
   /**
    * @param checkout hands out pooled connections, never null
@@ -43,6 +44,7 @@ public final class JooqTransactions implements Transactions {
     this.base = new DefaultConfiguration()
         .set(dialect.sqlDialect())
         .set(dialect.adapt(Objects.requireNonNull(settings, "settings")));
+    this.keySelects = KeySelects.render(base);
   }
 
   @Override
@@ -69,8 +71,8 @@ public final class JooqTransactions implements Transactions {
   }
 
   private <T> T runAndCommit(TransactionalWork<T> work, Connection connection, boolean readOnly) {
-    TransactionContext context = new TransactionContext(
-        base.derive(new DefaultConnectionProvider(connection)).dsl(), errors, readOnly);
+    TransactionContext context =
+        new TransactionContext(base, connection, keySelects, errors, readOnly);
     T result;
     try {
       result = work.run(new JooqUnitOfWork(context));

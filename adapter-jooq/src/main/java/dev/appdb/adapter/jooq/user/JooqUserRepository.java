@@ -35,14 +35,13 @@ public final class JooqUserRepository implements UserRepository {
 
   @Override
   public Optional<User> findById(UserId id) {
-    return tx.dsl().selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional()
-        .map(MAPPER::toUser);
+    return tx.keySelects().userById().fetchOptional(tx.dsl(), id.value()).map(MAPPER::toUser);
   }
 
   @Override
   public Optional<User> findByEmail(Email email) {
-    return tx.dsl().selectFrom(USERS).where(USERS.EMAIL_NORMALIZED.eq(email.normalized()))
-        .fetchOptional().map(MAPPER::toUser);
+    return tx.keySelects().userByEmail().fetchOptional(tx.dsl(), email.normalized())
+        .map(MAPPER::toUser);
   }
 
   @Override
