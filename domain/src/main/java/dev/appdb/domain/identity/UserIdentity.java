@@ -29,4 +29,9 @@ public record UserIdentity(Issuer issuer, Subject subject, UserId userId, Instan
     }
     linkedAt = InstantRules.stored("linkedAt", linkedAt);
   }
+
+  /** @return the (issuer, subject) pair this link is for, never null */
+  public IdentityKey key() {
+    return new IdentityKey(issuer, subject);
+  }
 }

@@ -4,6 +4,7 @@ import dev.appdb.domain.error.IdentityAlreadyLinkedException;
 import dev.appdb.domain.error.InfrastructureException;
 import dev.appdb.domain.error.NotFoundException;
 import dev.appdb.domain.user.UserId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,11 +22,28 @@ public interface UserIdentityRepository {
   Optional<UserIdentity> find(Issuer issuer, Subject subject);
 
   /**
+   * The links of many identities at once, in a few statements rather than one per key.
+   *
+   * @param keys the identities to look up, any number, none null; duplicates are ignored
+   * @return the links found, in no particular order; keys not linked have no entry
+   */
+  List<UserIdentity> findAll(Collection<IdentityKey> keys);
+
+  /**
    * @param userId the user, never null
    * @return the user's identities ordered by link time then issuer and subject; empty when none
    *     (also when the user does not exist)
    */
   List<UserIdentity> listForUser(UserId userId);
+
+  /**
+   * The identities of many users at once, in a few statements rather than one per user.
+   *
+   * @param userIds the users, any number, none null; duplicates are ignored
+   * @return their identities, in no particular order; users without any (or that do not exist)
+   *     contribute none
+   */
+  List<UserIdentity> listForUsers(Collection<UserId> userIds);
 
   /**
    * @param identity the link to store, never null
@@ -34,6 +52,17 @@ public interface UserIdentityRepository {
    * @throws NotFoundException when the user does not exist; nothing is written
    */
   UserIdentity link(UserIdentity identity);
+
+  /**
+   * Stores many links as {@link #link} would one after the other, in as few round trips as the
+   * database allows (a JDBC batch).
+   *
+   * @param identities the links to store, in order, none null; empty does nothing
+   * @throws IdentityAlreadyLinkedException naming the first link, in list order, whose pair is
+   *     linked already (by a stored link or an earlier one of the list)
+   * @throws NotFoundException naming the first link's user that does not exist
+   */
+  void linkAll(List<UserIdentity> identities);
 
   /**
    * @param issuer the issuer, never null

@@ -5,6 +5,8 @@ import dev.appdb.domain.error.DuplicateEmailException;
 import dev.appdb.domain.error.InfrastructureException;
 import dev.appdb.domain.error.NotFoundException;
 import dev.appdb.domain.error.ValidationException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,22 @@ public interface UserRepository {
   Optional<User> findByEmail(Email email);
 
   /**
+   * Many users by id at once, in a few statements rather than one per id.
+   *
+   * @param ids the ids, any number, none null; duplicates are ignored
+   * @return the users found, in no particular order; ids without a user have no entry
+   */
+  List<User> findByIds(Collection<UserId> ids);
+
+  /**
+   * Many users by email at once, in a few statements rather than one per address.
+   *
+   * @param emails the addresses, any number, none null; matched ignoring case
+   * @return the users found, in no particular order; addresses without a user have no entry
+   */
+  List<User> findByEmails(Collection<Email> emails);
+
+  /**
    * Stores a new user as given (id, timestamps and version included).
    *
    * @param user a user at version 0, never null
@@ -37,6 +55,16 @@ public interface UserRepository {
    * @throws DuplicateEmailException when another user has the email, ignoring case
    */
   User create(User user);
+
+  /**
+   * Stores many new users as {@link #create} would one after the other, in as few round trips as
+   * the database allows (a JDBC batch).
+   *
+   * @param users users at version 0, in order, none null; empty does nothing
+   * @throws DuplicateEmailException naming the first user, in list order, whose email another
+   *     user has (a stored one or an earlier one of the list), ignoring case
+   */
+  void createAll(List<User> users);
 
   /**
    * Replaces a user's profile when {@code user.version()} is still the stored version.

@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.util.Objects;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.Name;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
 
 /**
@@ -17,6 +20,8 @@ import org.jooq.impl.DefaultConnectionProvider;
  * whatever the driver enforces).
  */
 public final class TransactionContext {
+
+  private static final Name BATCH_SAVEPOINT = DSL.name("appdb_batch");
 
   private final Configuration base;
   private final Connection connection;
@@ -97,6 +102,31 @@ public final class TransactionContext {
           "this unit of work is read-only; write inside Transactions.inTransaction instead");
     }
     return dsl();
+  }
+
+  /**
+   * Runs a batch of writes under a savepoint. JDBC does not say reliably which row of a batch
+   * the database refused, so when the batch fails, this rolls back to the savepoint (the rows
+   * it wrote are gone, the unit goes on) and runs the same writes one at a time: the first row
+   * at fault then fails alone, with its precise error, and ends the unit like any failed
+   * statement. When the one-at-a-time writes all succeed (the conflict was a concurrent
+   * transaction that rolled back), the unit goes on as if the batch had succeeded.
+   *
+   * @param batch the writes as one batch, never null
+   * @param oneAtATime the same writes, one statement each, never null
+   * @throws IllegalStateException when the unit has ended, failed or is read-only
+   * @throws RuntimeException what {@code oneAtATime} throws
+   */
+  public void writeBatch(Runnable batch, Runnable oneAtATime) {
+    DSLContext writer = dslForWrite();
+    writer.savepoint(BATCH_SAVEPOINT).execute();
+    try {
+      batch.run();
+    } catch (DataAccessException refused) {
+      writer.rollback().toSavepoint(BATCH_SAVEPOINT).execute();
+      oneAtATime.run();
+    }
+    writer.releaseSavepoint(BATCH_SAVEPOINT).execute();
   }
 
   /** @return the error translator for this database */

@@ -2,19 +2,32 @@ package dev.appdb.adapter.jooq.identity;
 
 import static dev.appdb.adapter.jooq.schema.Tables.USER_IDENTITIES;
 
-import dev.appdb.adapter.jooq.mapping.RecordMapper;
 import dev.appdb.adapter.jooq.context.TransactionContext;
+import dev.appdb.adapter.jooq.lookup.KeyChunks;
+import dev.appdb.adapter.jooq.mapping.RecordMapper;
 import dev.appdb.domain.error.IdentityAlreadyLinkedException;
 import dev.appdb.domain.error.NotFoundException;
+import dev.appdb.domain.identity.IdentityKey;
 import dev.appdb.domain.identity.Issuer;
 import dev.appdb.domain.identity.Subject;
 import dev.appdb.domain.identity.UserIdentity;
 import dev.appdb.domain.identity.UserIdentityRepository;
 import dev.appdb.domain.user.UserId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jooq.BatchBindStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /** The identity links' store on jOOQ; one instance per unit of work. */
 public final class JooqUserIdentityRepository implements UserIdentityRepository {
@@ -32,6 +45,40 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
   public Optional<UserIdentity> find(Issuer issuer, Subject subject) {
     return tx.keySelects().identityByKey()
         .fetchOptional(tx.dsl(), issuer.value(), subject.value()).map(MAPPER::toUserIdentity);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One statement per {@value KeyChunks#SIZE} keys, grouped by issuer:
+   * {@code (issuer = ? and subject in (...)) or ...}. Not a row-value {@code IN}: jOOQ spells that
+   * as one {@code OR} per key on SQLite, whose parser refuses expressions over 1,000 deep.
+   */
+  @Override
+  public List<UserIdentity> findAll(Collection<IdentityKey> keys) {
+    List<UserIdentity> found = new ArrayList<>();
+    for (List<IdentityKey> chunk : KeyChunks.of(keys, Function.identity())) {
+      Map<String, List<String>> subjectsByIssuer = chunk.stream().collect(Collectors.groupingBy(
+          key -> key.issuer().value(), Collectors.mapping(key -> key.subject().value(),
+              Collectors.toList())));
+      Condition anyKey = DSL.or(subjectsByIssuer.entrySet().stream()
+          .map(issuer -> USER_IDENTITIES.ISSUER.eq(issuer.getKey())
+              .and(USER_IDENTITIES.SUBJECT.in(issuer.getValue())))
+          .toList());
+      found.addAll(tx.dsl().selectFrom(USER_IDENTITIES).where(anyKey)
+          .fetch(MAPPER::toUserIdentity));
+    }
+    return found;
+  }
+
+  @Override
+  public List<UserIdentity> listForUsers(Collection<UserId> userIds) {
+    List<UserIdentity> found = new ArrayList<>();
+    for (List<UUID> chunk : KeyChunks.of(userIds, UserId::value)) {
+      found.addAll(tx.dsl().selectFrom(USER_IDENTITIES)
+          .where(USER_IDENTITIES.USER_ID.in(chunk)).fetch(MAPPER::toUserIdentity));
+    }
+    return found;
   }
 
   @Override
@@ -60,6 +107,23 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
       });
     }
     return identity;
+  }
+
+  @Override
+  public void linkAll(List<UserIdentity> identities) {
+    if (identities.isEmpty()) {
+      return;
+    }
+    DSLContext writer = tx.dslForWrite();
+    BatchBindStep batch = writer.batch(writer.insertInto(USER_IDENTITIES,
+            USER_IDENTITIES.ISSUER, USER_IDENTITIES.SUBJECT, USER_IDENTITIES.USER_ID,
+            USER_IDENTITIES.LINKED_AT)
+        .values(Collections.nCopies(4, null)));
+    for (UserIdentity identity : identities) {
+      batch.bind(identity.issuer().value(), identity.subject().value(),
+          identity.userId().value(), identity.linkedAt());
+    }
+    tx.writeBatch(batch::execute, () -> identities.forEach(this::link));
   }
 
   @Override

@@ -2,10 +2,11 @@ package dev.appdb.adapter.jooq.user;
 
 import static dev.appdb.adapter.jooq.schema.Tables.USERS;
 
+import dev.appdb.adapter.jooq.context.TransactionContext;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
+import dev.appdb.adapter.jooq.lookup.KeyChunks;
 import dev.appdb.adapter.jooq.mapping.RecordMapper;
 import dev.appdb.adapter.jooq.schema.tables.records.UsersRecord;
-import dev.appdb.adapter.jooq.context.TransactionContext;
 import dev.appdb.domain.error.ConcurrentUpdateException;
 import dev.appdb.domain.error.DuplicateEmailException;
 import dev.appdb.domain.error.NotFoundException;
@@ -16,9 +17,15 @@ import dev.appdb.domain.user.UserCursor;
 import dev.appdb.domain.user.UserId;
 import dev.appdb.domain.user.UserPage;
 import dev.appdb.domain.user.UserRepository;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /** The users' store on jOOQ; one instance per unit of work. */
@@ -45,6 +52,25 @@ public final class JooqUserRepository implements UserRepository {
   }
 
   @Override
+  public List<User> findByIds(Collection<UserId> ids) {
+    List<User> found = new ArrayList<>();
+    for (List<UUID> chunk : KeyChunks.of(ids, UserId::value)) {
+      found.addAll(tx.dsl().selectFrom(USERS).where(USERS.ID.in(chunk)).fetch(MAPPER::toUser));
+    }
+    return found;
+  }
+
+  @Override
+  public List<User> findByEmails(Collection<Email> emails) {
+    List<User> found = new ArrayList<>();
+    for (List<String> chunk : KeyChunks.of(emails, Email::normalized)) {
+      found.addAll(tx.dsl().selectFrom(USERS).where(USERS.EMAIL_NORMALIZED.in(chunk))
+          .fetch(MAPPER::toUser));
+    }
+    return found;
+  }
+
+  @Override
   public User create(User user) {
     UsersRecord row = toRecord(user, user.version());
     row.setId(user.id().value());
@@ -55,6 +81,25 @@ public final class JooqUserRepository implements UserRepository {
       throw translateWrite(e, user);
     }
     return user;
+  }
+
+  @Override
+  public void createAll(List<User> users) {
+    if (users.isEmpty()) {
+      return;
+    }
+    DSLContext writer = tx.dslForWrite();
+    BatchBindStep batch = writer.batch(writer.insertInto(USERS, USERS.ID, USERS.FIRST_NAME,
+            USERS.LAST_NAME, USERS.EMAIL, USERS.EMAIL_NORMALIZED, USERS.CREATED_AT,
+            USERS.UPDATED_AT, USERS.VERSION)
+        .values(Collections.nCopies(8, null)));
+    for (User user : users) {
+      batch.bind(user.id().value(), user.firstName(), user.lastName(),
+          user.email() == null ? null : user.email().value(),
+          user.email() == null ? null : user.email().normalized(),
+          user.createdAt(), user.updatedAt(), user.version());
+    }
+    tx.writeBatch(batch::execute, () -> users.forEach(this::create));
   }
 
   @Override
