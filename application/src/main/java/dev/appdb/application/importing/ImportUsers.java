@@ -40,7 +40,11 @@ import java.util.Set;
  * already has another subject at one of the entry's new issuers (another account there).
  *
  * <p>Records are consumed one at a time from the iterator and committed in batches of
- * {@code batchSize} per unit of work, so memory does not grow with the source. When a batch fails
+ * {@code batchSize} per unit of work, so memory does not grow with the source. A batch costs a
+ * few statements, not a few per entry: four bulk lookups (the links of all its identities, the
+ * users those links and its emails lead to, those users' links), then one batch insert of the
+ * new users and one of the new links; each entry is decided in order against those rows and the
+ * entries before it, with the same outcome as one entry per unit of work. When a batch fails
  * on a conflict the database found (say, an email taken by a concurrent writer), it is rolled
  * back and redone one record per unit of work, so one bad entry never aborts the others.
  * An {@link InfrastructureException} stops the import; batches committed before it stay, and
@@ -93,13 +97,7 @@ public final class ImportUsers {
       ImportListener listener) {
     List<Result> results;
     try {
-      results = transactions.inTransaction(tx -> {
-        List<Result> done = new ArrayList<>(batch.size());
-        for (ImportRecord record : batch) {
-          done.add(apply(tx, record));
-        }
-        return done;
-      });
+      results = transactions.inTransaction(tx -> apply(tx, batch));
     } catch (InfrastructureException e) {
       throw e;
     } catch (AppdbException conflict) {
@@ -120,7 +118,7 @@ public final class ImportUsers {
 
   private Result applyAlone(ImportRecord record) {
     try {
-      return transactions.inTransaction(tx -> apply(tx, record));
+      return transactions.inTransaction(tx -> apply(tx, List.of(record))).get(0);
     } catch (InfrastructureException e) {
       throw e;
     } catch (AppdbException conflict) {
@@ -128,47 +126,88 @@ public final class ImportUsers {
     }
   }
 
-  private Result apply(UnitOfWork tx, ImportRecord record) {
-    if (record instanceof UnreadableUser unreadable) {
-      return Result.rejected(unreadable.key(), unreadable.reason());
+  /**
+   * Applies a batch in one unit of work: validates every entry, looks up everything they can
+   * match in a few bulk statements, decides each entry in order against those rows and the
+   * entries before it, then writes the new users and links in two batches.
+   *
+   * @return one result per record, in order
+   */
+  private List<Result> apply(UnitOfWork tx, List<ImportRecord> records) {
+    List<Result> results = new ArrayList<>(records.size());
+    List<Candidate> candidates = new ArrayList<>(records.size());
+    for (ImportRecord record : records) {
+      Candidate candidate = null;
+      if (record instanceof UnreadableUser unreadable) {
+        results.add(Result.rejected(unreadable.key(), unreadable.reason()));
+      } else {
+        ImportedUser imported = (ImportedUser) record;
+        try {
+          candidate = Candidate.of(imported, clock.instant());
+          results.add(null);
+        } catch (ValidationException invalid) {
+          results.add(Result.rejected(imported.key(), invalid.getMessage()));
+        }
+      }
+      candidates.add(candidate);
     }
-    ImportedUser imported = (ImportedUser) record;
-    Candidate candidate;
-    try {
-      candidate = Candidate.of(imported, clock.instant());
-    } catch (ValidationException invalid) {
-      return Result.rejected(imported.key(), invalid.getMessage());
+    List<Candidate> valid = candidates.stream().filter(Objects::nonNull).toList();
+    KnownRows known = KnownRows.load(tx,
+        valid.stream().flatMap(c -> c.identities().stream()).map(UserIdentity::key).toList(),
+        valid.stream().map(c -> c.user().email()).filter(Objects::nonNull).toList());
+    List<User> creates = new ArrayList<>();
+    List<UserIdentity> links = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      if (candidates.get(i) != null) {
+        results.set(i, decide(candidates.get(i), known, creates, links));
+      }
     }
+    tx.users().createAll(creates);
+    tx.identities().linkAll(links);
+    return results;
+  }
+
+  /**
+   * Decides one entry: reject it, or match it to a known user (adding the links it lacks), or
+   * create its user. What it writes is added to {@code known}, {@code creates} and
+   * {@code links}, so the entries after it see it.
+   */
+  private static Result decide(Candidate candidate, KnownRows known, List<User> creates,
+      List<UserIdentity> links) {
+    String key = candidate.key();
     Set<UserId> owners = new LinkedHashSet<>();
     List<UserIdentity> missing = new ArrayList<>();
     for (UserIdentity identity : candidate.identities()) {
-      Optional<UserIdentity> linked = tx.identities().find(identity.issuer(), identity.subject());
-      linked.ifPresentOrElse(found -> owners.add(found.userId()), () -> missing.add(identity));
+      known.owner(identity.key())
+          .ifPresentOrElse(owners::add, () -> missing.add(identity));
     }
     if (owners.size() > 1) {
-      return Result.rejected(imported.key(), "identities: linked to different users " + owners);
+      return Result.rejected(key, "identities: linked to different users " + owners);
     }
     Optional<User> existing = owners.isEmpty()
-        ? Optional.ofNullable(candidate.user().email()).flatMap(tx.users()::findByEmail)
-        : tx.users().findById(owners.iterator().next());
+        ? Optional.ofNullable(candidate.user().email()).flatMap(known::userWithEmail)
+        : known.user(owners.iterator().next());
     if (existing.isPresent()) {
-      Optional<String> clash = clash(tx.identities().listForUser(existing.get().id()), missing);
+      Optional<String> clash = clash(known.linksOf(existing.get().id()), missing);
       if (clash.isPresent()) {
-        return Result.rejected(imported.key(), "identities: the matching user " + existing.get().id()
+        return Result.rejected(key, "identities: the matching user " + existing.get().id()
             + " already has another subject at issuer " + clash.get() + "; not merging two accounts");
       }
     }
     UserId target = existing.map(User::id).orElse(candidate.user().id());
     if (existing.isEmpty()) {
-      tx.users().create(candidate.user());
+      known.addUser(candidate.user());
+      creates.add(candidate.user());
     }
     for (UserIdentity identity : missing) {
-      tx.identities().link(new UserIdentity(
-          identity.issuer(), identity.subject(), target, identity.linkedAt()));
+      UserIdentity link = new UserIdentity(
+          identity.issuer(), identity.subject(), target, identity.linkedAt());
+      known.addLink(link);
+      links.add(link);
     }
     ImportOutcome outcome = existing.isEmpty() ? ImportOutcome.CREATED
         : missing.isEmpty() ? ImportOutcome.UNCHANGED : ImportOutcome.LINKED;
-    return new Result(outcome, imported.key(), null);
+    return new Result(outcome, key, null);
   }
 
   /**
@@ -182,8 +221,8 @@ public final class ImportUsers {
         .findFirst();
   }
 
-  /** A validated entry: the user it would create and the identities it brings. */
-  private record Candidate(User user, List<UserIdentity> identities) {
+  /** A validated entry: its key, the user it would create and the identities it brings. */
+  private record Candidate(String key, User user, List<UserIdentity> identities) {
 
     static Candidate of(ImportedUser imported, Instant now) {
       PersonName name = PersonName.derive(
@@ -197,7 +236,7 @@ public final class ImportUsers {
         identities.add(new UserIdentity(new Issuer(external.issuer()),
             new Subject(external.subject()), user.id(), now));
       }
-      return new Candidate(user, identities);
+      return new Candidate(imported.key(), user, identities);
     }
   }
 

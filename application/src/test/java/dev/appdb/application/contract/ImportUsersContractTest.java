@@ -11,14 +11,17 @@ import dev.appdb.application.importing.ImportedUser;
 import dev.appdb.application.importing.UnreadableUser;
 import dev.appdb.domain.identity.Issuer;
 import dev.appdb.domain.identity.Subject;
+import dev.appdb.domain.identity.UserIdentity;
 import dev.appdb.domain.user.User;
 import dev.appdb.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The import use case over an adapter: counts, idempotency, rejections, batches. */
@@ -160,5 +163,66 @@ public abstract class ImportUsersContractTest extends ContractTest {
     assertThat(report.created()).isEqualTo(1234);
     assertThat(progress).containsExactly(500L, 1000L, 1234L);
     assertThat(userCount()).isEqualTo(1234);
+  }
+
+  @Test
+  void aBatchDecidesEveryEntryAsOneEntryPerUnitOfWorkWould() {
+    User existing = newUser("Existing", "e@example.com", Instant.parse("2020-01-01T00:00:00Z"));
+    ExternalIdentity g1 = new ExternalIdentity("google", "G1");
+    List<ImportRecord> records = List.of(
+        user("alice", "alice@example.com", realm("alice"), g1),
+        user("mallory", "mallory@example.com", realm("mallory"), g1),
+        user("eve", "ALICE@example.com", realm("eve")),
+        user("e2", "E@example.com", new ExternalIdentity("google", "G2")),
+        user("e3", null, realm("e")),
+        user("both", null, realm("e"), g1),
+        new ImportedUser("unverified", "U", "V", "alice@example.com", false, null,
+            List.of(realm("unverified"))),
+        user("alice-again", "alice@example.com", realm("alice")),
+        user("bob", "bob@example.com", realm("bob")),
+        user("bob2", "BOB@example.com", new ExternalIdentity("google", "G3")),
+        user("invalid", "not-an-email", realm("invalid")),
+        new UnreadableUser("svc", "service account"),
+        user("new1", "new@example.com", realm("n1")),
+        user("new2", "NEW@example.com", realm("n2")));
+
+    Map<String, Object> oneAtATime = importInto(existing, 1, records);
+    database().deleteAllRows();
+    Map<String, Object> oneBatch = importInto(existing, 500, records);
+
+    assertThat(oneBatch).isEqualTo(oneAtATime);
+    assertThat(oneBatch.get("report")).isEqualTo(new ImportReport(4, 2, 2, 6));
+    assertThat(rejections).containsOnlyKeys(
+        "mallory", "eve", "both", "invalid", "svc", "new2");
+  }
+
+  /**
+   * Imports into a database holding only {@code existing} (linked to realm subject "e") and
+   * describes the outcome without the generated ids: the report, the rejections (ids replaced by
+   * first names) and every user's first name, email and identities.
+   */
+  private Map<String, Object> importInto(User existing, int batchSize, List<ImportRecord> records) {
+    save(existing);
+    transactions().inTransaction(tx -> tx.identities().link(new UserIdentity(
+        new Issuer("keycloak:test"), new Subject("e"), existing.id(), Instant.now())));
+    ImportReport report = run(batchSize, records);
+    List<User> users = transactions().readOnly(tx -> tx.users().list(null, 100)).users();
+    Map<String, String> names = new HashMap<>();
+    users.forEach(u -> names.put(u.id().toString(), u.firstName()));
+    Map<String, Object> outcome = new TreeMap<>();
+    outcome.put("report", report);
+    rejections.forEach((key, reason) -> {
+      String named = reason;
+      for (Map.Entry<String, String> id : names.entrySet()) {
+        named = named.replace(id.getKey(), id.getValue());
+      }
+      outcome.put("rejected " + key, named);
+    });
+    for (User u : users) {
+      outcome.put("user " + u.firstName(), (u.email() == null ? "-" : u.email().value()) + " "
+          + identitiesOf(u.id()).stream().map(i -> i.issuer().value() + "/" + i.subject().value())
+              .sorted().toList());
+    }
+    return outcome;
   }
 }
