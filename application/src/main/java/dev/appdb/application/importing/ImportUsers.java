@@ -16,6 +16,7 @@ import dev.appdb.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,37 +135,34 @@ public final class ImportUsers {
    * @return one result per record, in order
    */
   private List<Result> apply(UnitOfWork tx, List<ImportRecord> records) {
-    List<Result> results = new ArrayList<>(records.size());
-    List<Candidate> candidates = new ArrayList<>(records.size());
-    for (ImportRecord record : records) {
-      Candidate candidate = null;
-      if (record instanceof UnreadableUser unreadable) {
-        results.add(Result.rejected(unreadable.key(), unreadable.reason()));
+    Result[] results = new Result[records.size()];
+    Candidate[] candidates = new Candidate[records.size()];
+    for (int i = 0; i < records.size(); i++) {
+      if (records.get(i) instanceof UnreadableUser unreadable) {
+        results[i] = Result.rejected(unreadable.key(), unreadable.reason());
       } else {
-        ImportedUser imported = (ImportedUser) record;
+        ImportedUser imported = (ImportedUser) records.get(i);
         try {
-          candidate = Candidate.of(imported, clock.instant());
-          results.add(null);
+          candidates[i] = Candidate.of(imported, clock.instant());
         } catch (ValidationException invalid) {
-          results.add(Result.rejected(imported.key(), invalid.getMessage()));
+          results[i] = Result.rejected(imported.key(), invalid.getMessage());
         }
       }
-      candidates.add(candidate);
     }
-    List<Candidate> valid = candidates.stream().filter(Objects::nonNull).toList();
+    List<Candidate> valid = Arrays.stream(candidates).filter(Objects::nonNull).toList();
     KnownRows known = KnownRows.load(tx,
         valid.stream().flatMap(c -> c.identities().stream()).map(UserIdentity::key).toList(),
         valid.stream().map(c -> c.user().email()).filter(Objects::nonNull).toList());
     List<User> creates = new ArrayList<>();
     List<UserIdentity> links = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
-      if (candidates.get(i) != null) {
-        results.set(i, decide(candidates.get(i), known, creates, links));
+      if (candidates[i] != null) {
+        results[i] = decide(candidates[i], known, creates, links);
       }
     }
     tx.users().createAll(creates);
     tx.identities().linkAll(links);
-    return results;
+    return List.of(results);
   }
 
   /**

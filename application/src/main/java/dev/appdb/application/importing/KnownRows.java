@@ -31,7 +31,7 @@ final class KnownRows {
   private KnownRows() {}
 
   /**
-   * Looks up, in four bulk statements, everything the batch's entries can match: the links of
+   * Looks up, with four bulk lookups, everything the batch's entries can match: the links of
    * their identities, the users those links and their emails lead to, and those users' links.
    *
    * @param tx the unit of work, never null

@@ -12,12 +12,12 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
 
 /**
- * The state the repositories of one unit of work share: a jOOQ context on the unit's connection,
- * the database's pre-rendered lookups and the error translator. The jOOQ context is derived on
- * first use, so a unit of work that runs no statement pays nothing for it. Fails every use after the unit of work ended, so a repository that
- * leaks out of its lambda cannot touch a connection that went back to the pool, every write in a
- * read-only unit of work, and every use after a statement failed (the same on every database,
- * whatever the driver enforces).
+ * The state the repositories of one unit of work share: a jOOQ context on the unit's connection
+ * (derived on first use, so a unit that runs no statement pays nothing for it), the database's
+ * pre-rendered lookups and the error translator. Fails every use after the unit of work ended, so
+ * a repository that leaks out of its lambda cannot touch a connection that went back to the pool,
+ * every write in a read-only unit of work, and every use after a statement failed (the same on
+ * every database, whatever the driver enforces).
  */
 public final class TransactionContext {
 
