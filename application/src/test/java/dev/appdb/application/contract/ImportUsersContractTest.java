@@ -22,6 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The import use case over an adapter: counts, idempotency, rejections, batches. */
@@ -194,6 +199,38 @@ public abstract class ImportUsersContractTest extends ContractTest {
     assertThat(oneBatch.get("report")).isEqualTo(new ImportReport(4, 2, 2, 6));
     assertThat(rejections).containsOnlyKeys(
         "mallory", "eve", "both", "invalid", "svc", "new2");
+  }
+
+  @Test
+  void twoImportsOfOneSourceAtOnceCreateEveryUserOnce() throws Exception {
+    List<ImportRecord> records = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      records.add(i % 3 == 0
+          ? user("n" + i, null, realm("n" + i), new ExternalIdentity("google", "g" + i))
+          : user("u" + i, "u" + i + "@example.com", realm("u" + i)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<ImportReport>> runs = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      runs.add(pool.submit(() -> {
+        start.await();
+        return new ImportUsers(transactions(), Clock.systemUTC(), 50)
+            .importUsers(records.iterator(), ImportListener.NONE);
+      }));
+    }
+    start.countDown();
+    ImportReport first = runs.get(0).get(2, TimeUnit.MINUTES);
+    ImportReport second = runs.get(1).get(2, TimeUnit.MINUTES);
+    pool.shutdown();
+
+    assertThat(first.rejected() + second.rejected()).isZero();
+    assertThat(first.created() + second.created()).isEqualTo(600);
+    assertThat(first.unchanged() + second.unchanged()).isEqualTo(600);
+    assertThat(userCount()).isEqualTo(600);
+    assertThat(findIdentity(new Issuer("google"), "g3")).get()
+        .extracting(UserIdentity::userId)
+        .isEqualTo(findIdentity(new Issuer("keycloak:test"), "n3").orElseThrow().userId());
   }
 
   /**
