@@ -15,6 +15,7 @@ import dev.appdb.domain.user.User;
 import dev.appdb.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -197,6 +198,23 @@ public abstract class BulkRepositoryContractTest extends ContractTest {
       tx.users().createAll(List.of(user));
       return null;
     })).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+    assertThat(userCount()).isZero();
+  }
+
+  @Test
+  void aNullAmongTheKeysOrRowsIsRefusedByNameAndWritesNothing() {
+    User user = newUser("Kept", null, AT);
+    List<UserId> ids = Arrays.asList(user.id(), null);
+
+    assertThatThrownBy(() -> transactions().readOnly(tx -> tx.users().findByIds(ids)))
+        .isInstanceOf(NullPointerException.class).hasMessage("ids must not hold null");
+    assertThatThrownBy(() -> transactions().readOnly(
+        tx -> tx.identities().findAll(Arrays.asList((IdentityKey) null))))
+        .isInstanceOf(NullPointerException.class).hasMessage("keys must not hold null");
+    assertThatThrownBy(() -> createAll(Arrays.asList(user, null)))
+        .isInstanceOf(NullPointerException.class).hasMessage("users must not hold null");
+    assertThatThrownBy(() -> linkAll(Arrays.asList(identity(REALM, "x", user), null)))
+        .isInstanceOf(NullPointerException.class).hasMessage("identities must not hold null");
     assertThat(userCount()).isZero();
   }
 }

@@ -26,6 +26,7 @@ public interface UserIdentityRepository {
    *
    * @param keys the identities to look up, any number, none null; duplicates are ignored
    * @return the links found, in no particular order; keys not linked have no entry
+   * @throws NullPointerException when {@code keys} is or holds null
    */
   List<UserIdentity> findAll(Collection<IdentityKey> keys);
 
@@ -42,6 +43,7 @@ public interface UserIdentityRepository {
    * @param userIds the users, any number, none null; duplicates are ignored
    * @return their identities, in no particular order; users without any (or that do not exist)
    *     contribute none
+   * @throws NullPointerException when {@code userIds} is or holds null
    */
   List<UserIdentity> listForUsers(Collection<UserId> userIds);
 
@@ -61,6 +63,7 @@ public interface UserIdentityRepository {
    * @throws IdentityAlreadyLinkedException naming the first link, in list order, whose pair is
    *     linked already (by a stored link or an earlier one of the list)
    * @throws NotFoundException naming the first link's user that does not exist
+   * @throws NullPointerException when {@code identities} is or holds null; nothing is written
    */
   void linkAll(List<UserIdentity> identities);
 

@@ -36,6 +36,7 @@ public interface UserRepository {
    *
    * @param ids the ids, any number, none null; duplicates are ignored
    * @return the users found, in no particular order; ids without a user have no entry
+   * @throws NullPointerException when {@code ids} is or holds null
    */
   List<User> findByIds(Collection<UserId> ids);
 
@@ -44,6 +45,7 @@ public interface UserRepository {
    *
    * @param emails the addresses, any number, none null; matched ignoring case
    * @return the users found, in no particular order; addresses without a user have no entry
+   * @throws NullPointerException when {@code emails} is or holds null
    */
   List<User> findByEmails(Collection<Email> emails);
 
@@ -63,6 +65,7 @@ public interface UserRepository {
    * @param users users at version 0, in order, none null; empty does nothing
    * @throws DuplicateEmailException naming the first user, in list order, whose email another
    *     user has (a stored one or an earlier one of the list), ignoring case
+   * @throws NullPointerException when {@code users} is or holds null; nothing is written
    */
   void createAll(List<User> users);
 

@@ -57,7 +57,7 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
   @Override
   public List<UserIdentity> findAll(Collection<IdentityKey> keys) {
     List<UserIdentity> found = new ArrayList<>();
-    for (List<IdentityKey> chunk : KeyChunks.of(keys, Function.identity())) {
+    for (List<IdentityKey> chunk : KeyChunks.of("keys", keys, Function.identity())) {
       Map<String, List<String>> subjectsByIssuer = chunk.stream().collect(Collectors.groupingBy(
           key -> key.issuer().value(), Collectors.mapping(key -> key.subject().value(),
               Collectors.toList())));
@@ -74,7 +74,7 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
   @Override
   public List<UserIdentity> listForUsers(Collection<UserId> userIds) {
     List<UserIdentity> found = new ArrayList<>();
-    for (List<UUID> chunk : KeyChunks.of(userIds, UserId::value)) {
+    for (List<UUID> chunk : KeyChunks.of("userIds", userIds, UserId::value)) {
       found.addAll(tx.dsl().selectFrom(USER_IDENTITIES)
           .where(USER_IDENTITIES.USER_ID.in(chunk)).fetch(MAPPER::toUserIdentity));
     }
@@ -111,6 +111,7 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
 
   @Override
   public void linkAll(List<UserIdentity> identities) {
+    identities.forEach(link -> Objects.requireNonNull(link, "identities must not hold null"));
     if (identities.isEmpty()) {
       return;
     }

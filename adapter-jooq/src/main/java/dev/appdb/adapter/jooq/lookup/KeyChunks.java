@@ -21,18 +21,19 @@ public final class KeyChunks {
   private KeyChunks() {}
 
   /**
+   * @param name the parameter the keys came in, for the error message, e.g. {@code "ids"}
    * @param keys the keys, any number, none null
    * @param column turns a key into the value bound for it, never null
    * @param <K> the key type
    * @param <V> the bound value's type
    * @return the distinct values, in first-seen order, in lists of at most {@value #SIZE}; empty
    *     when {@code keys} is
-   * @throws NullPointerException when a key is null
+   * @throws NullPointerException naming {@code name} when {@code keys} is or holds null
    */
-  public static <K, V> List<List<V>> of(Collection<K> keys, Function<K, V> column) {
+  public static <K, V> List<List<V>> of(String name, Collection<K> keys, Function<K, V> column) {
     LinkedHashSet<V> distinct = new LinkedHashSet<>();
-    for (K key : keys) {
-      distinct.add(column.apply(Objects.requireNonNull(key, "keys must not contain null")));
+    for (K key : Objects.requireNonNull(keys, name)) {
+      distinct.add(column.apply(Objects.requireNonNull(key, () -> name + " must not hold null")));
     }
     List<V> all = new ArrayList<>(distinct);
     List<List<V>> chunks = new ArrayList<>();

@@ -54,7 +54,7 @@ public final class JooqUserRepository implements UserRepository {
   @Override
   public List<User> findByIds(Collection<UserId> ids) {
     List<User> found = new ArrayList<>();
-    for (List<UUID> chunk : KeyChunks.of(ids, UserId::value)) {
+    for (List<UUID> chunk : KeyChunks.of("ids", ids, UserId::value)) {
       found.addAll(tx.dsl().selectFrom(USERS).where(USERS.ID.in(chunk)).fetch(MAPPER::toUser));
     }
     return found;
@@ -63,7 +63,7 @@ public final class JooqUserRepository implements UserRepository {
   @Override
   public List<User> findByEmails(Collection<Email> emails) {
     List<User> found = new ArrayList<>();
-    for (List<String> chunk : KeyChunks.of(emails, Email::normalized)) {
+    for (List<String> chunk : KeyChunks.of("emails", emails, Email::normalized)) {
       found.addAll(tx.dsl().selectFrom(USERS).where(USERS.EMAIL_NORMALIZED.in(chunk))
           .fetch(MAPPER::toUser));
     }
@@ -85,6 +85,7 @@ public final class JooqUserRepository implements UserRepository {
 
   @Override
   public void createAll(List<User> users) {
+    users.forEach(user -> Objects.requireNonNull(user, "users must not hold null"));
     if (users.isEmpty()) {
       return;
     }
