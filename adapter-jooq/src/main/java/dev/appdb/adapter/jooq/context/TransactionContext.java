@@ -3,10 +3,15 @@ package dev.appdb.adapter.jooq.context;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
 import dev.appdb.adapter.jooq.lookup.KeySelects;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jooq.BatchBindStep;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Name;
+import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
@@ -105,26 +110,42 @@ public final class TransactionContext {
   }
 
   /**
-   * Runs a batch of writes under a savepoint. JDBC does not say reliably which row of a batch
-   * the database refused, so when the batch fails, this rolls back to the savepoint (the rows
-   * it wrote are gone, the unit goes on) and runs the same writes one at a time: the first row
-   * at fault then fails alone, with its precise error, and ends the unit like any failed
-   * statement. When the one-at-a-time writes all succeed (the conflict was a concurrent
+   * Writes many rows with one statement as a JDBC batch, under a savepoint. JDBC does not say
+   * reliably which row of a batch the database refused, so when the batch fails, this rolls back
+   * to the savepoint (the rows it wrote are gone, the unit goes on) and writes the same rows one at
+   * a time: the first row at fault then fails alone, with its precise error, and ends the unit like
+   * any failed statement. When the one-at-a-time writes all succeed (the conflict was a concurrent
    * transaction that rolled back), the unit goes on as if the batch had succeeded.
    *
-   * @param batch the writes as one batch, never null
-   * @param oneAtATime the same writes, one statement each, never null
+   * @param name the parameter the rows came in, for the error message, e.g. {@code "users"}
+   * @param rows the rows, in order; empty writes nothing
+   * @param statement the statement with one bind placeholder per value, e.g. an insert whose
+   *     values are all null; never null
+   * @param values a row's bind values, in the statement's order; never null
+   * @param writeOne writes one row with its own statement, translating its errors; never null
+   * @param <T> the row type
+   * @throws NullPointerException naming {@code name} when {@code rows} holds null; nothing is
+   *     written
    * @throws IllegalStateException when the unit has ended, failed or is read-only
-   * @throws RuntimeException what {@code oneAtATime} throws
+   * @throws RuntimeException what {@code writeOne} throws for the first row at fault
    */
-  public void writeBatch(Runnable batch, Runnable oneAtATime) {
+  public <T> void writeBatch(String name, List<T> rows, Query statement,
+      Function<T, Object[]> values, Consumer<T> writeOne) {
+    rows.forEach(row -> Objects.requireNonNull(row, () -> name + " must not hold null"));
+    if (rows.isEmpty()) {
+      return;
+    }
     DSLContext writer = dslForWrite();
+    BatchBindStep batch = writer.batch(statement);
+    for (T row : rows) {
+      batch.bind(values.apply(row));
+    }
     writer.savepoint(BATCH_SAVEPOINT).execute();
     try {
-      batch.run();
+      batch.execute();
     } catch (DataAccessException refused) {
       writer.rollback().toSavepoint(BATCH_SAVEPOINT).execute();
-      oneAtATime.run();
+      rows.forEach(writeOne);
     }
     writer.releaseSavepoint(BATCH_SAVEPOINT).execute();
   }

@@ -23,9 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jooq.BatchBindStep;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -111,20 +109,12 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
 
   @Override
   public void linkAll(List<UserIdentity> identities) {
-    identities.forEach(link -> Objects.requireNonNull(link, "identities must not hold null"));
-    if (identities.isEmpty()) {
-      return;
-    }
-    DSLContext writer = tx.dslForWrite();
-    BatchBindStep batch = writer.batch(writer.insertInto(USER_IDENTITIES,
+    tx.writeBatch("identities", identities, DSL.insertInto(USER_IDENTITIES,
             USER_IDENTITIES.ISSUER, USER_IDENTITIES.SUBJECT, USER_IDENTITIES.USER_ID,
-            USER_IDENTITIES.LINKED_AT)
-        .values(Collections.nCopies(4, null)));
-    for (UserIdentity identity : identities) {
-      batch.bind(identity.issuer().value(), identity.subject().value(),
-          identity.userId().value(), identity.linkedAt());
-    }
-    tx.writeBatch(batch::execute, () -> identities.forEach(this::link));
+            USER_IDENTITIES.LINKED_AT).values(Collections.nCopies(4, null)),
+        link -> new Object[] {link.issuer().value(), link.subject().value(),
+            link.userId().value(), link.linkedAt()},
+        this::link);
   }
 
   @Override

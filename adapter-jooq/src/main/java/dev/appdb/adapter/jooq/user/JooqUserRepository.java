@@ -24,9 +24,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.BatchBindStep;
-import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /** The users' store on jOOQ; one instance per unit of work. */
 public final class JooqUserRepository implements UserRepository {
@@ -85,22 +84,14 @@ public final class JooqUserRepository implements UserRepository {
 
   @Override
   public void createAll(List<User> users) {
-    users.forEach(user -> Objects.requireNonNull(user, "users must not hold null"));
-    if (users.isEmpty()) {
-      return;
-    }
-    DSLContext writer = tx.dslForWrite();
-    BatchBindStep batch = writer.batch(writer.insertInto(USERS, USERS.ID, USERS.FIRST_NAME,
+    tx.writeBatch("users", users, DSL.insertInto(USERS, USERS.ID, USERS.FIRST_NAME,
             USERS.LAST_NAME, USERS.EMAIL, USERS.EMAIL_NORMALIZED, USERS.CREATED_AT,
-            USERS.UPDATED_AT, USERS.VERSION)
-        .values(Collections.nCopies(8, null)));
-    for (User user : users) {
-      batch.bind(user.id().value(), user.firstName(), user.lastName(),
-          user.email() == null ? null : user.email().value(),
-          user.email() == null ? null : user.email().normalized(),
-          user.createdAt(), user.updatedAt(), user.version());
-    }
-    tx.writeBatch(batch::execute, () -> users.forEach(this::create));
+            USERS.UPDATED_AT, USERS.VERSION).values(Collections.nCopies(8, null)),
+        user -> new Object[] {user.id().value(), user.firstName(), user.lastName(),
+            user.email() == null ? null : user.email().value(),
+            user.email() == null ? null : user.email().normalized(),
+            user.createdAt(), user.updatedAt(), user.version()},
+        this::create);
   }
 
   @Override
