@@ -33,6 +33,12 @@ public final class SqliteDialect implements DatabaseDialect {
     return settings.withRenderSchema(false);
   }
 
+  /** @return true: every writing unit of work begins with {@code BEGIN IMMEDIATE} */
+  @Override
+  public boolean writersExcludeEachOther() {
+    return true;
+  }
+
   @Override
   public SqlErrorKind classify(SQLException exception) {
     if (!(exception instanceof SQLiteException sqlite)) {

@@ -5,6 +5,7 @@ import dev.appdb.application.naming.PersonName;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.application.port.UnitOfWork;
 import dev.appdb.domain.error.AppdbException;
+import dev.appdb.domain.error.DuplicateException;
 import dev.appdb.domain.error.InfrastructureException;
 import dev.appdb.domain.error.ValidationException;
 import dev.appdb.domain.identity.Issuer;
@@ -37,8 +38,11 @@ import java.util.Set;
  *
  * <p>Rejected, each with its reason: {@link UnreadableUser}s; entries whose values break a domain
  * rule (names are first derived as {@link PersonName} describes, with the key as handle);
+ * entries with neither an identity nor a verified email (nothing to recognise them by next time);
  * entries whose identities are linked to two different users; entries that match a user who
- * already has another subject at one of the entry's new issuers (another account there).
+ * already has another subject at one of the entry's new issuers (another account there). The
+ * last rule also holds between concurrent imports: the users an entry matches are locked before
+ * their identities are read ({@code UserRepository.lockAll}).
  *
  * <p>Records are consumed one at a time from the iterator and committed in batches of
  * {@code batchSize} per unit of work, so memory does not grow with the source. A batch costs a
@@ -47,7 +51,8 @@ import java.util.Set;
  * new users and one of the new links; each entry is decided in order against those rows and the
  * entries before it, with the same outcome as one entry per unit of work. When a batch fails
  * on a conflict the database found (say, an email taken by a concurrent writer), it is rolled
- * back and redone one record per unit of work, so one bad entry never aborts the others.
+ * back and redone one record per unit of work (retrying a record whose insert lost a race with a
+ * concurrent writer), so one bad entry never aborts the others.
  * An {@link InfrastructureException} stops the import; batches committed before it stay, and
  * running the import again finishes it.
  */
@@ -55,6 +60,8 @@ public final class ImportUsers {
 
   /** The default number of records per unit of work. */
   public static final int DEFAULT_BATCH_SIZE = 500;
+
+  private static final int ATTEMPTS_ALONE = 3;
 
   private final Transactions transactions;
   private final Clock clock;
@@ -117,14 +124,27 @@ public final class ImportUsers {
     return report;
   }
 
+  /**
+   * Applies one record in its own unit of work. A unique rule broken by a concurrent writer
+   * (that committed between this unit's lookups and its inserts) is retried, up to
+   * {@value #ATTEMPTS_ALONE} attempts in all, as {@code SignIn} does: the next attempt sees the
+   * committed rows and matches them. What still fails is rejected with the error's message.
+   */
   private Result applyAlone(ImportRecord record) {
-    try {
-      return transactions.inTransaction(tx -> apply(tx, List.of(record))).get(0);
-    } catch (InfrastructureException e) {
-      throw e;
-    } catch (AppdbException conflict) {
-      return Result.rejected(record.key(), conflict.getMessage());
+    AppdbException conflict = null;
+    for (int attempt = 0; attempt < ATTEMPTS_ALONE; attempt++) {
+      try {
+        return transactions.inTransaction(tx -> apply(tx, List.of(record))).get(0);
+      } catch (InfrastructureException e) {
+        throw e;
+      } catch (DuplicateException duplicate) {
+        conflict = duplicate;
+      } catch (AppdbException other) {
+        conflict = other;
+        break;
+      }
     }
+    return Result.rejected(record.key(), conflict.getMessage());
   }
 
   /**
@@ -227,6 +247,10 @@ public final class ImportUsers {
           imported.firstName(), imported.lastName(), null, imported.key());
       Instant createdAt = imported.createdAt() != null ? imported.createdAt() : now;
       Email email = imported.emailVerified() ? Email.ofNullable(imported.email()) : null;
+      if (email == null && imported.identities().isEmpty()) {
+        throw new ValidationException("identities", "at least one is required when the entry"
+            + " has no verified email: otherwise a second import could not recognise the user");
+      }
       User user = new User(UserId.generate(), name.firstName(), name.lastName(), email,
           createdAt, createdAt, 0);
       List<UserIdentity> identities = new ArrayList<>(imported.identities().size());

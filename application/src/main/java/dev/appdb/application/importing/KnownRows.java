@@ -32,7 +32,8 @@ final class KnownRows {
 
   /**
    * Looks up, with four bulk lookups, everything the batch's entries can match: the links of
-   * their identities, the users those links and their emails lead to, and those users' links.
+   * their identities, the users those links and their emails lead to, and (after locking those
+   * users, see {@link dev.appdb.domain.user.UserRepository#lockAll}) those users' links.
    *
    * @param tx the unit of work, never null
    * @param keys the identities of every entry of the batch
@@ -46,6 +47,9 @@ final class KnownRows {
     Set<UserId> linkedUsers = new LinkedHashSet<>(known.owners.values());
     tx.users().findByIds(linkedUsers).forEach(known::addUser);
     tx.users().findByEmails(emails).forEach(known::addUser);
+    // Locked before their links are read: a concurrent import that links one of them commits
+    // first and its links are seen here, so the rule against merging two accounts holds.
+    tx.users().lockAll(known.usersById.keySet());
     tx.identities().listForUsers(known.usersById.keySet()).forEach(known::addLink);
     return known;
   }

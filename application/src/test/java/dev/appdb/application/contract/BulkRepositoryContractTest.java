@@ -17,12 +17,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of the many-rows methods of both repositories ({@code findByIds},
- * {@code findByEmails}, {@code createAll}, {@code findAll}, {@code listForUsers},
- * {@code linkAll}), for every adapter: same rows as the one-row methods, any number of keys, and
+ * {@code findByEmails}, {@code createAll}, {@code lockAll}, {@code findAll},
+ * {@code listForUsers}, {@code linkAll}), for every adapter: same rows as the one-row methods, any number of keys, and
  * the one-row methods' errors naming the first row at fault.
  */
 public abstract class BulkRepositoryContractTest extends ContractTest {
@@ -54,7 +61,8 @@ public abstract class BulkRepositoryContractTest extends ContractTest {
 
   @Test
   void createAllStoresWhatTheOneRowLookupsReturn() {
-    User withEmail = newUser("Ada", "Ada@Example.com", AT);
+    User withEmail = newUser("Ada", "Ada@Example.com", AT)
+        .withProfile("Ada", "Lovelace", new Email("Ada@Example.com"), AT.plusSeconds(3_600));
     User without = newUser("Grace", null, AT.minusSeconds(86_400));
 
     createAll(List.of(withEmail, without));
@@ -191,14 +199,62 @@ public abstract class BulkRepositoryContractTest extends ContractTest {
   }
 
   @Test
-  void bulkWritesAreRefusedInAReadOnlyUnit() {
+  void bulkWritesAndLocksAreRefusedInAReadOnlyUnitEvenWhenEmpty() {
     User user = newUser("Reader", null, AT);
 
     assertThatThrownBy(() -> transactions().readOnly(tx -> {
       tx.users().createAll(List.of(user));
       return null;
     })).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+    assertThatThrownBy(() -> transactions().readOnly(tx -> {
+      tx.identities().linkAll(List.of());
+      return null;
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+    assertThatThrownBy(() -> transactions().readOnly(tx -> {
+      tx.users().lockAll(List.of(user.id()));
+      return null;
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
     assertThat(userCount()).isZero();
+  }
+
+  @Test
+  void identitiesAtOverAThousandIssuersAreFoundAtOnce() {
+    User user = save(newUser("Many", null, AT));
+    List<UserIdentity> links = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      links.add(identity(new Issuer("https://idp" + i + ".example"), "same", user));
+    }
+    linkAll(links);
+
+    List<UserIdentity> found = transactions().readOnly(
+        tx -> tx.identities().findAll(links.stream().map(UserIdentity::key).toList()));
+
+    assertThat(found).hasSize(1_200).containsExactlyInAnyOrderElementsOf(links);
+  }
+
+  @Test
+  void aLockedUserMakesASecondLockerWaitUntilTheFirstUnitEnds() throws Exception {
+    User user = save(newUser("Contended", null, AT));
+    AtomicBoolean firstEnded = new AtomicBoolean();
+    CountDownLatch firstLocked = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<?> first = pool.submit(() -> transactions().inTransaction(tx -> {
+      tx.users().lockAll(List.of(user.id(), UserId.generate()));
+      firstLocked.countDown();
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300)); // the second locker arrives
+      firstEnded.set(true);
+      return null;
+    }));
+    firstLocked.await(30, TimeUnit.SECONDS);
+
+    boolean endedBeforeSecondLocked = transactions().inTransaction(tx -> {
+      tx.users().lockAll(List.of(user.id()));
+      return firstEnded.get();
+    });
+    first.get(30, TimeUnit.SECONDS);
+    pool.shutdown();
+
+    assertThat(endedBeforeSecondLocked).isTrue();
   }
 
   @Test

@@ -233,6 +233,53 @@ public abstract class ImportUsersContractTest extends ContractTest {
         .isEqualTo(findIdentity(new Issuer("keycloak:test"), "n3").orElseThrow().userId());
   }
 
+  @Test
+  void twoImportsAtOnceNeverMergeTwoAccountsOfOneIssuerIntoAUser() throws Exception {
+    List<User> owners = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      owners.add(save(newUser("Owner" + i, "p" + i + "@example.com", Instant.now())));
+    }
+    List<ImportRecord> alices = new ArrayList<>();
+    List<ImportRecord> eves = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      alices.add(user("alice" + i, "p" + i + "@example.com", realm("alice" + i)));
+      eves.add(user("eve" + i, "P" + i + "@example.com", realm("eve" + i)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<ImportReport>> runs = new ArrayList<>();
+    for (List<ImportRecord> source : List.of(alices, eves)) {
+      runs.add(pool.submit(() -> {
+        start.await();
+        return new ImportUsers(transactions(), Clock.systemUTC(), 50)
+            .importUsers(source.iterator(), ImportListener.NONE);
+      }));
+    }
+    start.countDown();
+    ImportReport first = runs.get(0).get(2, TimeUnit.MINUTES);
+    ImportReport second = runs.get(1).get(2, TimeUnit.MINUTES);
+    pool.shutdown();
+
+    assertThat(first.linked() + second.linked()).isEqualTo(200);
+    assertThat(first.rejected() + second.rejected()).isEqualTo(200);
+    assertThat(owners).allSatisfy(owner -> assertThat(identitiesOf(owner.id())).hasSize(1));
+  }
+
+  @Test
+  void anEntryWithNeitherIdentityNorVerifiedEmailIsRejectedSoASecondImportCreatesNothing() {
+    List<ImportRecord> records = List.of(
+        new ImportedUser("nobody", "No", "Body", "nobody@example.com", false, null, List.of()),
+        user("verified", "verified@example.com"));
+
+    ImportReport first = run(10, records);
+    ImportReport second = run(10, records);
+
+    assertThat(first).isEqualTo(new ImportReport(1, 0, 0, 1));
+    assertThat(second).isEqualTo(new ImportReport(0, 0, 1, 1));
+    assertThat(rejections.get("nobody")).startsWith("identities: at least one is required");
+    assertThat(userCount()).isEqualTo(1);
+  }
+
   /**
    * Imports into a database holding only {@code existing} (linked to realm subject "e") and
    * describes the outcome without the generated ids: the report, the rejections (ids replaced by

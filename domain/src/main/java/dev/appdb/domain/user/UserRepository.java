@@ -50,6 +50,21 @@ public interface UserRepository {
   List<User> findByEmails(Collection<Email> emails);
 
   /**
+   * Locks users until the unit of work ends, so that two units of work that decide from a user's
+   * current identities (the import's rule against merging two accounts) cannot both decide at
+   * once: another unit of work locking one of them waits until this one ends, then reads what it
+   * wrote. Reads and identity links of other units are not blocked. On PostgreSQL a
+   * {@code SELECT ... FOR NO KEY UPDATE}; on SQLite nothing to do, as a writing unit of work
+   * already excludes all other writers. Two units locking overlapping sets in different orders
+   * may deadlock; the database then fails one of them with {@link ConcurrentUpdateException}.
+   *
+   * @param ids the users, any number, none null; ids without a user are ignored
+   * @throws IllegalStateException in a read-only unit of work
+   * @throws NullPointerException when {@code ids} is or holds null
+   */
+  void lockAll(Collection<UserId> ids);
+
+  /**
    * Stores a new user as given (id, timestamps and version included).
    *
    * @param user a user at version 0, never null

@@ -27,6 +27,9 @@ public final class InstantText {
   /** The same form with {@code 0} where a digit goes and the separators as they are. */
   private static final String SHAPE = "0000-00-00T00:00:00.000000Z";
 
+  private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
+
   private InstantText() {}
 
   /**
@@ -35,11 +38,11 @@ public final class InstantText {
    * @throws IllegalArgumentException when the year is outside 0001–9999
    */
   public static String format(Instant instant) {
-    LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-    if (time.getYear() < 1 || time.getYear() > 9999) {
+    if (instant.isBefore(FIRST) || !instant.isBefore(AFTER_LAST)) {
       throw new IllegalArgumentException(
-          "instant: year must be between 0001 and 9999, was " + time.getYear());
+          "instant: must be in years 0001–9999 (UTC), was " + instant);
     }
+    LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
     char[] text = SHAPE.toCharArray();
     writeDigits(text, 0, 4, time.getYear());
     writeDigits(text, 5, 2, time.getMonthValue());

@@ -1,5 +1,7 @@
 package dev.appdb.adapter.jooq.context;
 
+import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
+import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
 import dev.appdb.adapter.jooq.lookup.KeySelects;
 import java.sql.Connection;
@@ -8,7 +10,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.BatchBindStep;
-import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Name;
 import org.jooq.Query;
@@ -28,10 +29,8 @@ public final class TransactionContext {
 
   private static final Name BATCH_SAVEPOINT = DSL.name("appdb_batch");
 
-  private final Configuration base;
+  private final DatabaseContext database;
   private final Connection connection;
-  private final KeySelects keySelects;
-  private final SqlErrorTranslator errors;
   private final boolean readOnly;
   private DSLContext dsl;
   private volatile boolean ended;
@@ -40,18 +39,13 @@ public final class TransactionContext {
   /**
    * Made by the unit-of-work implementation for each transaction.
    *
-   * @param base the database's jOOQ configuration (dialect, settings), never null
+   * @param database what the units of work of the database share, never null
    * @param connection the transaction's connection, never null
-   * @param keySelects the lookups by key rendered for this database, never null
-   * @param errors the database's error translator, never null
    * @param readOnly whether writes must be refused
    */
-  public TransactionContext(Configuration base, Connection connection, KeySelects keySelects,
-      SqlErrorTranslator errors, boolean readOnly) {
-    this.base = Objects.requireNonNull(base, "base");
+  public TransactionContext(DatabaseContext database, Connection connection, boolean readOnly) {
+    this.database = Objects.requireNonNull(database, "database");
     this.connection = Objects.requireNonNull(connection, "connection");
-    this.keySelects = Objects.requireNonNull(keySelects, "keySelects");
-    this.errors = Objects.requireNonNull(errors, "errors");
     this.readOnly = readOnly;
   }
 
@@ -69,14 +63,19 @@ public final class TransactionContext {
           + "); the unit will be rolled back: rethrow instead of continuing", failure);
     }
     if (dsl == null) {
-      dsl = base.derive(new DefaultConnectionProvider(connection)).dsl();
+      dsl = database.configuration().derive(new DefaultConnectionProvider(connection)).dsl();
     }
     return dsl;
   }
 
   /** @return the lookups by key rendered for this database; run them on {@link #dsl()} */
   public KeySelects keySelects() {
-    return keySelects;
+    return database.keySelects();
+  }
+
+  /** @return the database's specifics */
+  public DatabaseDialect dialect() {
+    return database.dialect();
   }
 
   /**
@@ -111,11 +110,11 @@ public final class TransactionContext {
 
   /**
    * Writes many rows with one statement as a JDBC batch, under a savepoint. JDBC does not say
-   * reliably which row of a batch the database refused, so when the batch fails, this rolls back
-   * to the savepoint (the rows it wrote are gone, the unit goes on) and writes the same rows one at
-   * a time: the first row at fault then fails alone, with its precise error, and ends the unit like
-   * any failed statement. When the one-at-a-time writes all succeed (the conflict was a concurrent
-   * transaction that rolled back), the unit goes on as if the batch had succeeded.
+   * reliably which row of a batch broke a unique or foreign-key rule, so when that is why the
+   * batch failed, this rolls back to the savepoint (the rows it wrote are gone) and writes the
+   * same rows one at a time: the first row at fault then fails alone, with its precise error, and
+   * ends the unit like any failed statement. Any other failure (a timeout, a lost connection)
+   * ends the unit at once, translated.
    *
    * @param name the parameter the rows came in, for the error message, e.g. {@code "users"}
    * @param rows the rows, in order; empty writes nothing
@@ -126,16 +125,18 @@ public final class TransactionContext {
    * @param <T> the row type
    * @throws NullPointerException naming {@code name} when {@code rows} holds null; nothing is
    *     written
-   * @throws IllegalStateException when the unit has ended, failed or is read-only
-   * @throws RuntimeException what {@code writeOne} throws for the first row at fault
+   * @throws IllegalStateException when the unit has ended, failed or is read-only, even when
+   *     {@code rows} is empty
+   * @throws RuntimeException what {@code writeOne} throws for the first row at fault, or the
+   *     translation of any other failure
    */
   public <T> void writeBatch(String name, List<T> rows, Query statement,
       Function<T, Object[]> values, Consumer<T> writeOne) {
     rows.forEach(row -> Objects.requireNonNull(row, () -> name + " must not hold null"));
+    DSLContext writer = dslForWrite();
     if (rows.isEmpty()) {
       return;
     }
-    DSLContext writer = dslForWrite();
     BatchBindStep batch = writer.batch(statement);
     for (T row : rows) {
       batch.bind(values.apply(row));
@@ -144,15 +145,28 @@ public final class TransactionContext {
     try {
       batch.execute();
     } catch (DataAccessException refused) {
-      writer.rollback().toSavepoint(BATCH_SAVEPOINT).execute();
+      SqlErrorKind kind = errors().kind(refused);
+      if (kind != SqlErrorKind.UNIQUE_VIOLATION && kind != SqlErrorKind.FOREIGN_KEY_VIOLATION) {
+        throw failed(errors().translate(refused));
+      }
+      rollbackToSavepoint(writer, refused);
       rows.forEach(writeOne);
     }
     writer.releaseSavepoint(BATCH_SAVEPOINT).execute();
   }
 
+  private void rollbackToSavepoint(DSLContext writer, DataAccessException refused) {
+    try {
+      writer.rollback().toSavepoint(BATCH_SAVEPOINT).execute();
+    } catch (DataAccessException rollbackFailure) {
+      rollbackFailure.addSuppressed(refused);
+      throw failed(errors().translate(rollbackFailure));
+    }
+  }
+
   /** @return the error translator for this database */
   public SqlErrorTranslator errors() {
-    return errors;
+    return database.errors();
   }
 
   /** Marks the unit of work as ended: every later use of {@link #dsl} fails. */

@@ -27,6 +27,12 @@ public interface DatabaseDialect {
   SqlErrorKind classify(SQLException exception);
 
   /**
+   * @return whether a writing unit of work holds, from its start, a lock that excludes every
+   *     other writer (SQLite's {@code BEGIN IMMEDIATE}); locking rows then adds nothing
+   */
+  boolean writersExcludeEachOther();
+
+  /**
    * Begins a transaction on a freshly checked-out connection (in auto-commit mode).
    *
    * @param connection the connection, never null

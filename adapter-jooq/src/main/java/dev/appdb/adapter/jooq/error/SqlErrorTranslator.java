@@ -7,6 +7,7 @@ import dev.appdb.domain.error.ConcurrentUpdateException;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.QueryTimeoutException;
 import dev.appdb.domain.error.UnexpectedDatabaseException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.Objects;
 
@@ -74,8 +75,18 @@ public final class SqlErrorTranslator {
     };
   }
 
+  /**
+   * The first {@link SQLException} in the cause chain; for a {@link BatchUpdateException}, the
+   * failure of the batch's row when the driver attaches it (sqlite-jdbc as the cause, pgjdbc as
+   * the next exception), since the batch exception itself may carry no SQLState or vendor code.
+   */
   private static SQLException sqlException(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BatchUpdateException batch) {
+        SQLException row = batch.getCause() instanceof SQLException cause ? cause
+            : batch.getNextException();
+        return row != null ? row : batch;
+      }
       if (t instanceof SQLException sql) {
         return sql;
       }

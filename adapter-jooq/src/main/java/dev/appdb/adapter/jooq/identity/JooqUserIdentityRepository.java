@@ -16,14 +16,13 @@ import dev.appdb.domain.user.UserId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -48,32 +47,38 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
   /**
    * {@inheritDoc}
    *
-   * <p>One statement per {@value KeyChunks#SIZE} keys, grouped by issuer:
-   * {@code (issuer = ? and subject in (...)) or ...}. Not a row-value {@code IN}: jOOQ spells that
-   * as one {@code OR} per key on SQLite, whose parser refuses expressions over 1,000 deep.
+   * <p>One statement per issuer and {@value KeyChunks#SIZE} subjects, {@code issuer = ? and
+   * subject in (...)} (the primary key's order). Neither a row-value {@code IN} nor one
+   * {@code OR} per issuer: jOOQ spells both as a chain of {@code OR}s on SQLite, whose parser
+   * refuses expressions over 1,000 deep.
    */
   @Override
   public List<UserIdentity> findAll(Collection<IdentityKey> keys) {
+    DSLContext dsl = tx.dsl();
+    Map<String, List<IdentityKey>> keysByIssuer = new LinkedHashMap<>();
+    for (IdentityKey key : Objects.requireNonNull(keys, "keys")) {
+      Objects.requireNonNull(key, "keys must not hold null");
+      keysByIssuer.computeIfAbsent(key.issuer().value(), issuer -> new ArrayList<>()).add(key);
+    }
     List<UserIdentity> found = new ArrayList<>();
-    for (List<IdentityKey> chunk : KeyChunks.of("keys", keys, Function.identity())) {
-      Map<String, List<String>> subjectsByIssuer = chunk.stream().collect(Collectors.groupingBy(
-          key -> key.issuer().value(), Collectors.mapping(key -> key.subject().value(),
-              Collectors.toList())));
-      Condition anyKey = DSL.or(subjectsByIssuer.entrySet().stream()
-          .map(issuer -> USER_IDENTITIES.ISSUER.eq(issuer.getKey())
-              .and(USER_IDENTITIES.SUBJECT.in(issuer.getValue())))
-          .toList());
-      found.addAll(tx.dsl().selectFrom(USER_IDENTITIES).where(anyKey)
-          .fetch(MAPPER::toUserIdentity));
+    for (Map.Entry<String, List<IdentityKey>> issuer : keysByIssuer.entrySet()) {
+      for (List<String> subjects
+          : KeyChunks.of("keys", issuer.getValue(), key -> key.subject().value())) {
+        found.addAll(dsl.selectFrom(USER_IDENTITIES)
+            .where(USER_IDENTITIES.ISSUER.eq(issuer.getKey()))
+            .and(USER_IDENTITIES.SUBJECT.in(subjects))
+            .fetch(MAPPER::toUserIdentity));
+      }
     }
     return found;
   }
 
   @Override
   public List<UserIdentity> listForUsers(Collection<UserId> userIds) {
+    DSLContext dsl = tx.dsl();
     List<UserIdentity> found = new ArrayList<>();
     for (List<UUID> chunk : KeyChunks.of("userIds", userIds, UserId::value)) {
-      found.addAll(tx.dsl().selectFrom(USER_IDENTITIES)
+      found.addAll(dsl.selectFrom(USER_IDENTITIES)
           .where(USER_IDENTITIES.USER_ID.in(chunk)).fetch(MAPPER::toUserIdentity));
     }
     return found;

@@ -23,6 +23,12 @@ public final class PostgresDialect implements DatabaseDialect {
     return settings;
   }
 
+  /** @return false: PostgreSQL writers lock only the rows they touch (MVCC) */
+  @Override
+  public boolean writersExcludeEachOther() {
+    return false;
+  }
+
   @Override
   public SqlErrorKind classify(SQLException exception) {
     String state = exception.getSQLState();

@@ -1,5 +1,6 @@
 package dev.appdb.adapter.jooq.transaction;
 
+import dev.appdb.adapter.jooq.context.DatabaseContext;
 import dev.appdb.adapter.jooq.context.TransactionContext;
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
@@ -29,8 +30,7 @@ public final class JooqTransactions implements Transactions {
   private final ConnectionCheckout checkout;
   private final DatabaseDialect dialect;
   private final SqlErrorTranslator errors;
-  private final Configuration base;
-  private final KeySelects keySelects;
+  private final DatabaseContext database;
 
   /**
    * @param checkout hands out pooled connections, never null
@@ -41,10 +41,11 @@ public final class JooqTransactions implements Transactions {
     this.checkout = Objects.requireNonNull(checkout, "checkout");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.errors = new SqlErrorTranslator(dialect);
-    this.base = new DefaultConfiguration()
+    Configuration configuration = new DefaultConfiguration()
         .set(dialect.sqlDialect())
         .set(dialect.adapt(Objects.requireNonNull(settings, "settings")));
-    this.keySelects = KeySelects.render(base);
+    this.database = new DatabaseContext(
+        configuration, dialect, errors, KeySelects.render(configuration));
   }
 
   @Override
@@ -71,8 +72,7 @@ public final class JooqTransactions implements Transactions {
   }
 
   private <T> T runAndCommit(TransactionalWork<T> work, Connection connection, boolean readOnly) {
-    TransactionContext context =
-        new TransactionContext(base, connection, keySelects, errors, readOnly);
+    TransactionContext context = new TransactionContext(database, connection, readOnly);
     T result;
     try {
       result = work.run(new JooqUnitOfWork(context));

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -52,21 +53,42 @@ public final class JooqUserRepository implements UserRepository {
 
   @Override
   public List<User> findByIds(Collection<UserId> ids) {
+    DSLContext dsl = tx.dsl();
     List<User> found = new ArrayList<>();
     for (List<UUID> chunk : KeyChunks.of("ids", ids, UserId::value)) {
-      found.addAll(tx.dsl().selectFrom(USERS).where(USERS.ID.in(chunk)).fetch(MAPPER::toUser));
+      found.addAll(dsl.selectFrom(USERS).where(USERS.ID.in(chunk)).fetch(MAPPER::toUser));
     }
     return found;
   }
 
   @Override
   public List<User> findByEmails(Collection<Email> emails) {
+    DSLContext dsl = tx.dsl();
     List<User> found = new ArrayList<>();
     for (List<String> chunk : KeyChunks.of("emails", emails, Email::normalized)) {
-      found.addAll(tx.dsl().selectFrom(USERS).where(USERS.EMAIL_NORMALIZED.in(chunk))
+      found.addAll(dsl.selectFrom(USERS).where(USERS.EMAIL_NORMALIZED.in(chunk))
           .fetch(MAPPER::toUser));
     }
     return found;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>In id order within each statement of {@value KeyChunks#SIZE} ids, so units locking the same
+   * users of one chunk queue up instead of deadlocking.
+   */
+  @Override
+  public void lockAll(Collection<UserId> ids) {
+    DSLContext writer = tx.dslForWrite();
+    List<List<UUID>> chunks = KeyChunks.of("ids", ids, UserId::value);
+    if (tx.dialect().writersExcludeEachOther()) {
+      return;
+    }
+    for (List<UUID> chunk : chunks) {
+      writer.select(USERS.ID).from(USERS).where(USERS.ID.in(chunk)).orderBy(USERS.ID)
+          .forNoKeyUpdate().fetch();
+    }
   }
 
   @Override

@@ -51,10 +51,14 @@ class InstantTextTest {
   void refusesYearsOutsideTheRange() {
     assertThatThrownBy(() -> InstantText.format(FIRST.minusNanos(1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("instant: year must be between 0001 and 9999, was 0");
+        .hasMessage("instant: must be in years 0001–9999 (UTC), was 0000-12-31T23:59:59.999999999Z");
     assertThatThrownBy(() -> InstantText.format(LAST.plusNanos(1000)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("instant: year must be between 0001 and 9999, was 10000");
+        .hasMessage("instant: must be in years 0001–9999 (UTC), was +10000-01-01T00:00:00Z");
+    assertThatThrownBy(() -> InstantText.format(Instant.MAX))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> InstantText.format(Instant.MIN))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest
