@@ -5,9 +5,11 @@ import dev.appdb.application.naming.PersonName;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.application.port.UnitOfWork;
 import dev.appdb.domain.error.AppdbException;
+import dev.appdb.domain.error.ConcurrentUpdateException;
 import dev.appdb.domain.error.DuplicateException;
 import dev.appdb.domain.error.InfrastructureException;
 import dev.appdb.domain.error.ValidationException;
+import dev.appdb.domain.identity.IdentityKey;
 import dev.appdb.domain.identity.Issuer;
 import dev.appdb.domain.identity.Subject;
 import dev.appdb.domain.identity.UserIdentity;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +41,8 @@ import java.util.Set;
  *
  * <p>Rejected, each with its reason: {@link UnreadableUser}s; entries whose values break a domain
  * rule (names are first derived as {@link PersonName} describes, with the key as handle);
- * entries with neither an identity nor a verified email (nothing to recognise them by next time);
+ * entries with neither an identity nor a verified email (nothing to recognise them by next time)
+ * or listing one identity twice;
  * entries whose identities are linked to two different users; entries that match a user who
  * already has another subject at one of the entry's new issuers (another account there). The
  * last rule also holds between concurrent imports: the users an entry matches are locked before
@@ -46,10 +50,11 @@ import java.util.Set;
  *
  * <p>Records are consumed one at a time from the iterator and committed in batches of
  * {@code batchSize} per unit of work, so memory does not grow with the source. A batch costs a
- * few statements, not a few per entry: four bulk lookups (the links of all its identities, the
- * users those links and its emails lead to, those users' links), then one batch insert of the
- * new users and one of the new links; each entry is decided in order against those rows and the
- * entries before it, with the same outcome as one entry per unit of work. When a batch fails
+ * few statements, not a few per entry: bulk lookups (the links of all its identities, one
+ * statement per issuer; the users those links and its emails lead to; after locking those users,
+ * their links), then one batch insert of the new users and one of the new links; each entry is
+ * decided in order against those rows and the entries before it, with the same outcome as one
+ * entry per unit of work. When a batch fails
  * on a conflict the database found (say, an email taken by a concurrent writer), it is rolled
  * back and redone one record per unit of work (retrying a record whose insert lost a race with a
  * concurrent writer), so one bad entry never aborts the others.
@@ -125,10 +130,11 @@ public final class ImportUsers {
   }
 
   /**
-   * Applies one record in its own unit of work. A unique rule broken by a concurrent writer
-   * (that committed between this unit's lookups and its inserts) is retried, up to
-   * {@value #ATTEMPTS_ALONE} attempts in all, as {@code SignIn} does: the next attempt sees the
-   * committed rows and matches them. What still fails is rejected with the error's message.
+   * Applies one record in its own unit of work. A race lost to a concurrent writer (a unique rule
+   * it broke by committing between this unit's lookups and its inserts, or a deadlock or
+   * serialization failure) is retried, up to {@value #ATTEMPTS_ALONE} attempts in all, as
+   * {@code SignIn} does: the next attempt sees the committed rows and matches them. What still
+   * fails is rejected with the error's message.
    */
   private Result applyAlone(ImportRecord record) {
     AppdbException conflict = null;
@@ -137,8 +143,8 @@ public final class ImportUsers {
         return transactions.inTransaction(tx -> apply(tx, List.of(record))).get(0);
       } catch (InfrastructureException e) {
         throw e;
-      } catch (DuplicateException duplicate) {
-        conflict = duplicate;
+      } catch (DuplicateException | ConcurrentUpdateException raced) {
+        conflict = raced;
       } catch (AppdbException other) {
         conflict = other;
         break;
@@ -254,9 +260,14 @@ public final class ImportUsers {
       User user = new User(UserId.generate(), name.firstName(), name.lastName(), email,
           createdAt, createdAt, 0);
       List<UserIdentity> identities = new ArrayList<>(imported.identities().size());
+      Set<IdentityKey> seen = new HashSet<>();
       for (ExternalIdentity external : imported.identities()) {
-        identities.add(new UserIdentity(new Issuer(external.issuer()),
-            new Subject(external.subject()), user.id(), now));
+        UserIdentity identity = new UserIdentity(new Issuer(external.issuer()),
+            new Subject(external.subject()), user.id(), now);
+        if (!seen.add(identity.key())) {
+          throw new ValidationException("identities", identity.key() + " is listed twice");
+        }
+        identities.add(identity);
       }
       return new Candidate(imported.key(), user, identities);
     }

@@ -31,7 +31,7 @@ final class KnownRows {
   private KnownRows() {}
 
   /**
-   * Looks up, with four bulk lookups, everything the batch's entries can match: the links of
+   * Looks up, with a few bulk statements, everything the batch's entries can match: the links of
    * their identities, the users those links and their emails lead to, and (after locking those
    * users, see {@link dev.appdb.domain.user.UserRepository#lockAll}) those users' links.
    *

@@ -16,6 +16,7 @@ import dev.appdb.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -237,16 +238,19 @@ public abstract class BulkRepositoryContractTest extends ContractTest {
     User user = save(newUser("Contended", null, AT));
     AtomicBoolean firstEnded = new AtomicBoolean();
     CountDownLatch firstLocked = new CountDownLatch(1);
+    CountDownLatch secondStarting = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     Future<?> first = pool.submit(() -> transactions().inTransaction(tx -> {
       tx.users().lockAll(List.of(user.id(), UserId.generate()));
       firstLocked.countDown();
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300)); // the second locker arrives
+      awaitInsideUnit(secondStarting);
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500)); // the second locker arrives
       firstEnded.set(true);
       return null;
     }));
-    firstLocked.await(30, TimeUnit.SECONDS);
+    assertThat(firstLocked.await(30, TimeUnit.SECONDS)).isTrue();
 
+    secondStarting.countDown();
     boolean endedBeforeSecondLocked = transactions().inTransaction(tx -> {
       tx.users().lockAll(List.of(user.id()));
       return firstEnded.get();
@@ -257,20 +261,42 @@ public abstract class BulkRepositoryContractTest extends ContractTest {
     assertThat(endedBeforeSecondLocked).isTrue();
   }
 
-  @Test
-  void aNullAmongTheKeysOrRowsIsRefusedByNameAndWritesNothing() {
-    User user = newUser("Kept", null, AT);
-    List<UserId> ids = Arrays.asList(user.id(), null);
+  /** Units of work take no checked exceptions. */
+  private static void awaitInsideUnit(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
-    assertThatThrownBy(() -> transactions().readOnly(tx -> tx.users().findByIds(ids)))
-        .isInstanceOf(NullPointerException.class).hasMessage("ids must not hold null");
-    assertThatThrownBy(() -> transactions().readOnly(
-        tx -> tx.identities().findAll(Arrays.asList((IdentityKey) null))))
-        .isInstanceOf(NullPointerException.class).hasMessage("keys must not hold null");
-    assertThatThrownBy(() -> createAll(Arrays.asList(user, null)))
-        .isInstanceOf(NullPointerException.class).hasMessage("users must not hold null");
-    assertThatThrownBy(() -> linkAll(Arrays.asList(identity(REALM, "x", user), null)))
-        .isInstanceOf(NullPointerException.class).hasMessage("identities must not hold null");
-    assertThat(userCount()).isZero();
+  @Test
+  void unitsLockingOverlappingUsersInOppositeOrdersQueueUpWithoutDeadlock() throws Exception {
+    List<User> users = new ArrayList<>();
+    for (int i = 0; i < 2_100; i++) {
+      users.add(newUser("L" + i, null, AT));
+    }
+    createAll(users);
+    List<UserId> forward = users.stream().map(User::id).toList();
+    List<UserId> backward = new ArrayList<>(forward);
+    Collections.reverse(backward);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> lockers = new ArrayList<>();
+    for (List<UserId> order : List.of(forward, backward)) {
+      lockers.add(pool.submit(() -> {
+        start.await();
+        return transactions().inTransaction(tx -> {
+          tx.users().lockAll(order);
+          return order.size();
+        });
+      }));
+    }
+    start.countDown();
+
+    assertThat(lockers.get(0).get(60, TimeUnit.SECONDS)).isEqualTo(2_100);
+    assertThat(lockers.get(1).get(60, TimeUnit.SECONDS)).isEqualTo(2_100);
+    pool.shutdown();
   }
 }

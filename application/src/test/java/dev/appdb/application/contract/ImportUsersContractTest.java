@@ -9,11 +9,18 @@ import dev.appdb.application.importing.ImportReport;
 import dev.appdb.application.importing.ImportUsers;
 import dev.appdb.application.importing.ImportedUser;
 import dev.appdb.application.importing.UnreadableUser;
+import dev.appdb.application.port.TransactionalWork;
+import dev.appdb.application.port.Transactions;
+import dev.appdb.application.port.UnitOfWork;
 import dev.appdb.domain.identity.Issuer;
 import dev.appdb.domain.identity.Subject;
 import dev.appdb.domain.identity.UserIdentity;
+import dev.appdb.domain.identity.UserIdentityRepository;
 import dev.appdb.domain.user.User;
 import dev.appdb.domain.user.UserId;
+import dev.appdb.domain.user.UserRepository;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,17 +132,74 @@ public abstract class ImportUsersContractTest extends ContractTest {
   }
 
   @Test
-  void anEntryTheDatabaseRefusesIsRejectedAloneAndTheRestOfItsBatchCommits() {
-    // The same identity twice in one entry passes validation; the second insert violates the
-    // primary key inside the batch's unit of work, which rolls back and is redone entry by entry.
+  void anEntryListingAnIdentityTwiceIsRejectedAndTheRestOfItsBatchCommits() {
     ImportReport report = run(3, List.of(
         user("before", null, realm("before")),
         user("twice", null, realm("twice"), realm("twice")),
         user("after", null, realm("after"))));
 
     assertThat(report).isEqualTo(new ImportReport(2, 0, 0, 1));
-    assertThat(rejections.get("twice")).contains("already linked");
+    assertThat(rejections.get("twice"))
+        .isEqualTo("identities: (keycloak:test, twice) is listed twice");
     assertThat(userCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aBatchTheDatabaseRefusesIsRolledBackAndRedoneEntryByEntry() {
+    // A writer that takes "b@example.com" between the batch's lookups and its inserts, inside
+    // the batch's own unit of work (so both databases see it): the batch insert of the users
+    // fails, the unit rolls back (the intruder with it), and every entry is redone alone.
+    User intruder = newUser("Intruder", "b@example.com", Instant.now());
+    Transactions racing = new Transactions() {
+      private boolean raced;
+
+      @Override
+      public <T> T inTransaction(TransactionalWork<T> work) {
+        return transactions().inTransaction(tx -> work.run(raced ? tx : racedOnce(tx)));
+      }
+
+      @Override
+      public <T> T readOnly(TransactionalWork<T> work) {
+        return transactions().readOnly(work);
+      }
+
+      private UnitOfWork racedOnce(UnitOfWork tx) {
+        raced = true;
+        UserRepository users = (UserRepository) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {UserRepository.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("createAll")) {
+                tx.users().create(intruder);
+              }
+              try {
+                return method.invoke(tx.users(), args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+        return new UnitOfWork() {
+          @Override
+          public UserRepository users() {
+            return users;
+          }
+
+          @Override
+          public UserIdentityRepository identities() {
+            return tx.identities();
+          }
+        };
+      }
+    };
+
+    ImportReport report = new ImportUsers(racing, Clock.systemUTC(), 10).importUsers(List.of(
+        user("a", "a@example.com", realm("a")),
+        user("b", "b@example.com", realm("b")),
+        user("c", "c@example.com", realm("c"))).iterator(), listener);
+
+    assertThat(report).isEqualTo(new ImportReport(3, 0, 0, 0));
+    assertThat(findUser(intruder.id())).isEmpty();
+    assertThat(findUserByEmail("b@example.com")).get().extracting(User::firstName)
+        .isEqualTo("First b");
   }
 
   @Test
@@ -209,20 +273,9 @@ public abstract class ImportUsersContractTest extends ContractTest {
           ? user("n" + i, null, realm("n" + i), new ExternalIdentity("google", "g" + i))
           : user("u" + i, "u" + i + "@example.com", realm("u" + i)));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<ImportReport>> runs = new ArrayList<>();
-    for (int run = 0; run < 2; run++) {
-      runs.add(pool.submit(() -> {
-        start.await();
-        return new ImportUsers(transactions(), Clock.systemUTC(), 50)
-            .importUsers(records.iterator(), ImportListener.NONE);
-      }));
-    }
-    start.countDown();
-    ImportReport first = runs.get(0).get(2, TimeUnit.MINUTES);
-    ImportReport second = runs.get(1).get(2, TimeUnit.MINUTES);
-    pool.shutdown();
+    List<ImportReport> reports = importAtOnce(List.of(records, records));
+    ImportReport first = reports.get(0);
+    ImportReport second = reports.get(1);
 
     assertThat(first.rejected() + second.rejected()).isZero();
     assertThat(first.created() + second.created()).isEqualTo(600);
@@ -245,10 +298,21 @@ public abstract class ImportUsersContractTest extends ContractTest {
       alices.add(user("alice" + i, "p" + i + "@example.com", realm("alice" + i)));
       eves.add(user("eve" + i, "P" + i + "@example.com", realm("eve" + i)));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<ImportReport> reports = importAtOnce(List.of(alices, eves));
+    ImportReport first = reports.get(0);
+    ImportReport second = reports.get(1);
+
+    assertThat(first.linked() + second.linked()).isEqualTo(200);
+    assertThat(first.rejected() + second.rejected()).isEqualTo(200);
+    assertThat(owners).allSatisfy(owner -> assertThat(identitiesOf(owner.id())).hasSize(1));
+  }
+
+  /** Starts one import per source at the same moment, 50 records per batch; their reports. */
+  private List<ImportReport> importAtOnce(List<List<ImportRecord>> sources) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(sources.size());
     CountDownLatch start = new CountDownLatch(1);
     List<Future<ImportReport>> runs = new ArrayList<>();
-    for (List<ImportRecord> source : List.of(alices, eves)) {
+    for (List<ImportRecord> source : sources) {
       runs.add(pool.submit(() -> {
         start.await();
         return new ImportUsers(transactions(), Clock.systemUTC(), 50)
@@ -256,13 +320,12 @@ public abstract class ImportUsersContractTest extends ContractTest {
       }));
     }
     start.countDown();
-    ImportReport first = runs.get(0).get(2, TimeUnit.MINUTES);
-    ImportReport second = runs.get(1).get(2, TimeUnit.MINUTES);
+    List<ImportReport> reports = new ArrayList<>();
+    for (Future<ImportReport> run : runs) {
+      reports.add(run.get(2, TimeUnit.MINUTES));
+    }
     pool.shutdown();
-
-    assertThat(first.linked() + second.linked()).isEqualTo(200);
-    assertThat(first.rejected() + second.rejected()).isEqualTo(200);
-    assertThat(owners).allSatisfy(owner -> assertThat(identitiesOf(owner.id())).hasSize(1));
+    return reports;
   }
 
   @Test

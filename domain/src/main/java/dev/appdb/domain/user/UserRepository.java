@@ -55,8 +55,9 @@ public interface UserRepository {
    * once: another unit of work locking one of them waits until this one ends, then reads what it
    * wrote. Reads and identity links of other units are not blocked. On PostgreSQL a
    * {@code SELECT ... FOR NO KEY UPDATE}; on SQLite nothing to do, as a writing unit of work
-   * already excludes all other writers. Two units locking overlapping sets in different orders
-   * may deadlock; the database then fails one of them with {@link ConcurrentUpdateException}.
+   * already excludes all other writers. Units that lock overlapping sets through this method queue
+   * up; a deadlock with other locks a unit holds is reported as
+   * {@link ConcurrentUpdateException}.
    *
    * @param ids the users, any number, none null; ids without a user are ignored
    * @throws IllegalStateException in a read-only unit of work

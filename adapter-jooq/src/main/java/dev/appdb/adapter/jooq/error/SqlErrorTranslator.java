@@ -77,8 +77,9 @@ public final class SqlErrorTranslator {
 
   /**
    * The first {@link SQLException} in the cause chain; for a {@link BatchUpdateException}, the
-   * failure of the batch's row when the driver attaches it (sqlite-jdbc as the cause, pgjdbc as
-   * the next exception), since the batch exception itself may carry no SQLState or vendor code.
+   * failure of the batch's row when the driver attaches it (as the cause, or else as the next
+   * exception), since the batch exception itself may carry no SQLState or vendor code
+   * (sqlite-jdbc's carries neither).
    */
   private static SQLException sqlException(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {

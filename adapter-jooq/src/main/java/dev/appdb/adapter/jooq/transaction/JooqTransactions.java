@@ -28,8 +28,6 @@ public final class JooqTransactions implements Transactions {
   private static final Logger LOG = LoggerFactory.getLogger(JooqTransactions.class);
 
   private final ConnectionCheckout checkout;
-  private final DatabaseDialect dialect;
-  private final SqlErrorTranslator errors;
   private final DatabaseContext database;
 
   /**
@@ -39,13 +37,11 @@ public final class JooqTransactions implements Transactions {
    */
   public JooqTransactions(ConnectionCheckout checkout, DatabaseDialect dialect, Settings settings) {
     this.checkout = Objects.requireNonNull(checkout, "checkout");
-    this.dialect = Objects.requireNonNull(dialect, "dialect");
-    this.errors = new SqlErrorTranslator(dialect);
     Configuration configuration = new DefaultConfiguration()
-        .set(dialect.sqlDialect())
+        .set(Objects.requireNonNull(dialect, "dialect").sqlDialect())
         .set(dialect.adapt(Objects.requireNonNull(settings, "settings")));
-    this.database = new DatabaseContext(
-        configuration, dialect, errors, KeySelects.render(configuration));
+    this.database = new DatabaseContext(configuration, dialect, new SqlErrorTranslator(dialect),
+        KeySelects.render(configuration));
   }
 
   @Override
@@ -62,10 +58,10 @@ public final class JooqTransactions implements Transactions {
     Objects.requireNonNull(work, "work");
     Connection connection = checkout.checkout();
     try {
-      dialect.begin(connection, readOnly);
+      database.dialect().begin(connection, readOnly);
       return runAndCommit(work, connection, readOnly);
     } catch (SQLException e) {
-      throw errors.translate(e);
+      throw database.errors().translate(e);
     } finally {
       close(connection);
     }
@@ -81,7 +77,7 @@ public final class JooqTransactions implements Transactions {
       throw failure;
     } catch (RuntimeException failure) {
       rollback(connection, failure);
-      throw errors.translate(failure);
+      throw database.errors().translate(failure);
     } finally {
       context.end();
     }
@@ -93,10 +89,10 @@ public final class JooqTransactions implements Transactions {
       throw swallowed;
     }
     try {
-      dialect.commit(connection);
+      database.dialect().commit(connection);
     } catch (SQLException failure) {
       rollback(connection, failure);
-      throw errors.translate(failure);
+      throw database.errors().translate(failure);
     }
     return result;
   }
@@ -104,7 +100,7 @@ public final class JooqTransactions implements Transactions {
   /** Rolls back; a connection that cannot roll back is evicted so nobody inherits its state. */
   private void rollback(Connection connection, Throwable failure) {
     try {
-      dialect.rollback(connection);
+      database.dialect().rollback(connection);
     } catch (SQLException | RuntimeException rollbackFailure) {
       failure.addSuppressed(rollbackFailure);
       checkout.evict(connection);

@@ -20,6 +20,7 @@ import dev.appdb.domain.user.UserRepository;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +33,11 @@ import org.jooq.impl.DSL;
 public final class JooqUserRepository implements UserRepository {
 
   private static final RecordMapper MAPPER = RecordMapper.INSTANCE;
+
+  /** PostgreSQL compares {@code uuid}s as 16 unsigned bytes; {@code UUID.compareTo} is signed. */
+  private static final Comparator<UUID> POSTGRES_UUID_ORDER =
+      Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+          .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
   private final TransactionContext tx;
 
@@ -75,17 +81,19 @@ public final class JooqUserRepository implements UserRepository {
   /**
    * {@inheritDoc}
    *
-   * <p>In id order within each statement of {@value KeyChunks#SIZE} ids, so units locking the same
-   * users of one chunk queue up instead of deadlocking.
+   * <p>All ids are locked in one order, PostgreSQL's order of {@code uuid} (unsigned bytes),
+   * across and within statements of {@value KeyChunks#SIZE} ids, so units locking overlapping
+   * sets queue up instead of deadlocking.
    */
   @Override
   public void lockAll(Collection<UserId> ids) {
     DSLContext writer = tx.dslForWrite();
-    List<List<UUID>> chunks = KeyChunks.of("ids", ids, UserId::value);
+    List<UUID> inLockOrder = KeyChunks.of("ids", ids, UserId::value).stream()
+        .flatMap(List::stream).sorted(POSTGRES_UUID_ORDER).toList();
     if (tx.dialect().writersExcludeEachOther()) {
       return;
     }
-    for (List<UUID> chunk : chunks) {
+    for (List<UUID> chunk : KeyChunks.of("ids", inLockOrder, id -> id)) {
       writer.select(USERS.ID).from(USERS).where(USERS.ID.in(chunk)).orderBy(USERS.ID)
           .forNoKeyUpdate().fetch();
     }
