@@ -9,11 +9,9 @@ import dev.appdb.domain.user.UserId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What one import unit of work knows of the stored users and links: the rows that a few bulk
@@ -42,10 +40,8 @@ final class KnownRows {
    */
   static KnownRows load(UnitOfWork tx, Collection<IdentityKey> keys, Collection<Email> emails) {
     KnownRows known = new KnownRows();
-    List<UserIdentity> links = tx.identities().findAll(keys);
-    links.forEach(link -> known.owners.put(link.key(), link.userId()));
-    Set<UserId> linkedUsers = new LinkedHashSet<>(known.owners.values());
-    tx.users().findByIds(linkedUsers).forEach(known::addUser);
+    tx.identities().findAll(keys).forEach(link -> known.owners.put(link.key(), link.userId()));
+    tx.users().findByIds(known.owners.values()).forEach(known::addUser);
     tx.users().findByEmails(emails).forEach(known::addUser);
     // Locked before their links are read: a concurrent import that links one of them commits
     // first and its links are seen here, so the rule against merging two accounts holds.

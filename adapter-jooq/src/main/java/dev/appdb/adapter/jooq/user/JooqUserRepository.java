@@ -88,11 +88,12 @@ public final class JooqUserRepository implements UserRepository {
   @Override
   public void lockAll(Collection<UserId> ids) {
     DSLContext writer = tx.dslForWrite();
-    List<UUID> inLockOrder = KeyChunks.of("ids", ids, UserId::value).stream()
-        .flatMap(List::stream).sorted(POSTGRES_UUID_ORDER).toList();
+    List<List<UUID>> distinct = KeyChunks.of("ids", ids, UserId::value);
     if (tx.dialect().writersExcludeEachOther()) {
       return;
     }
+    List<UUID> inLockOrder =
+        distinct.stream().flatMap(List::stream).sorted(POSTGRES_UUID_ORDER).toList();
     for (List<UUID> chunk : KeyChunks.of("ids", inLockOrder, id -> id)) {
       writer.select(USERS.ID).from(USERS).where(USERS.ID.in(chunk)).orderBy(USERS.ID)
           .forNoKeyUpdate().fetch();
