@@ -78,6 +78,24 @@ public final class SqliteDialect implements DatabaseDialect {
     execute(connection, readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
   }
 
+  /**
+   * @return false: SQLite does not abort a transaction when a statement fails (appdb's own
+   *     tracking of failed statements makes such a unit roll back)
+   */
+  @Override
+  public boolean transactionAborted(Connection connection) {
+    return false;
+  }
+
+  /**
+   * @return false: SQLite commits in this process; a failed {@code COMMIT} left the transaction
+   *     open or rolled it back, and the rollback that follows ends it
+   */
+  @Override
+  public boolean commitOutcomeUnknown(SQLException failure) {
+    return false;
+  }
+
   @Override
   public void commit(Connection connection) throws SQLException {
     execute(connection, "COMMIT");

@@ -79,6 +79,29 @@ final class SqliteTestDatabase implements DatabaseUnderTest {
     }
   }
 
+  /** Renames the table away; SQLite follows the rename in the other table's foreign key. */
+  @Override
+  public Fault failStatementsOn(String table) {
+    String away = table + "_unavailable";
+    execute("ALTER TABLE " + table + " RENAME TO " + away);
+    return () -> execute("ALTER TABLE " + away + " RENAME TO " + table);
+  }
+
+  /** @return false: a writing unit holds SQLite's write lock from its start */
+  @Override
+  public boolean locksRowsWithAStatement() {
+    return false;
+  }
+
+  private void execute(String sql) {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     database.close();

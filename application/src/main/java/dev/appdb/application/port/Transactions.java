@@ -1,6 +1,7 @@
 package dev.appdb.application.port;
 
 import dev.appdb.domain.error.AppdbException;
+import dev.appdb.domain.error.CommitOutcomeUnknownException;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.PoolExhaustedException;
 
@@ -8,6 +9,10 @@ import dev.appdb.domain.error.PoolExhaustedException;
  * The unit-of-work port, the counterpart of the seed's {@code session_scope()}: checks a
  * connection out of the pool, begins a transaction, runs the work, commits when it returns, rolls
  * back when it throws, and always returns the connection. Thread-safe; each call is independent.
+ *
+ * <p>A unit reports success only for a commit that happened. Once any statement of a unit
+ * fails, the unit cannot go on (every later use of its repositories throws
+ * {@link IllegalStateException}) and ends rolled back, even if the work catches the error.
  *
  * <pre>{@code
  * User user = transactions.inTransaction(tx -> tx.users().create(newUser));
@@ -23,6 +28,10 @@ public interface Transactions {
    * @return what {@code work} returned, after the commit succeeded
    * @throws AppdbException what {@code work} threw (after rollback), or a translated database
    *     failure; other runtime exceptions from {@code work} pass through unchanged after rollback
+   * @throws IllegalStateException when a statement of the unit failed and {@code work} caught the
+   *     error and returned anyway: the unit was rolled back, nothing was committed
+   * @throws CommitOutcomeUnknownException when the connection was lost during the commit: the
+   *     unit may have committed; check before retrying
    * @throws PoolExhaustedException when no connection was free within the checkout timeout
    * @throws DatabaseUnavailableException when the database cannot be reached
    */

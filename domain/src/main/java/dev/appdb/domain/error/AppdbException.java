@@ -12,7 +12,8 @@ package dev.appdb.domain.error;
  *   <li>{@link NotFoundException}: the addressed entity does not exist;</li>
  *   <li>{@link ConcurrentUpdateException}: an optimistic version check failed;</li>
  *   <li>{@link InfrastructureException}: the database could not do its part (unavailable, pool
- *       exhausted, query timeout, unexpected database error).</li>
+ *       exhausted, query timeout, unexpected database error, a commit whose outcome is
+ *       unknown).</li>
  * </ul>
  */
 public abstract sealed class AppdbException extends RuntimeException

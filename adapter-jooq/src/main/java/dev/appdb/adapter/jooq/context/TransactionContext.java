@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.Arrays;
 import org.jooq.BatchBindStep;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Name;
 import org.jooq.Query;
-import org.jooq.exception.DataAccessException;
+import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 
 /**
  * The state the repositories of one unit of work share: a jOOQ context on the unit's connection
@@ -24,6 +27,12 @@ import org.jooq.impl.DefaultConnectionProvider;
  * a repository that leaks out of its lambda cannot touch a connection that went back to the pool,
  * every write in a read-only unit of work, and every use after a statement failed (the same on
  * every database, whatever the driver enforces).
+ *
+ * <p>Every statement jOOQ runs through {@link #dsl()} is watched by a listener of the unit's own:
+ * when one fails, for whatever reason and whoever sent it, the unit is marked failed and the
+ * caller receives appdb's domain error instead of jOOQ's or the driver's exception. A repository
+ * that gives a failure a more specific meaning (a duplicate email) records that meaning with
+ * {@link #failed}.
  */
 public final class TransactionContext {
 
@@ -35,6 +44,8 @@ public final class TransactionContext {
   private DSLContext dsl;
   private volatile boolean ended;
   private volatile RuntimeException failure;
+  /** True while a statement runs under a savepoint that undoes its failure. */
+  private boolean underSavepoint;
 
   /**
    * Made by the unit-of-work implementation for each transaction.
@@ -63,7 +74,12 @@ public final class TransactionContext {
           + "); the unit will be rolled back: rethrow instead of continuing", failure);
     }
     if (dsl == null) {
-      dsl = database.configuration().derive(new DefaultConnectionProvider(connection)).dsl();
+      Configuration unit = database.configuration().derive(new DefaultConnectionProvider(connection));
+      ExecuteListenerProvider[] listeners = unit.executeListenerProviders();
+      listeners = Arrays.copyOf(listeners, listeners.length + 1);
+      listeners[listeners.length - 1] = new DefaultExecuteListenerProvider(
+          new StatementFailures(this));
+      dsl = unit.set(listeners).dsl();
     }
     return dsl;
   }
@@ -79,9 +95,21 @@ public final class TransactionContext {
   }
 
   /**
-   * Records that a statement failed. PostgreSQL aborts the transaction at that point while
-   * SQLite would go on; appdb makes both behave alike: every later use fails, and the unit rolls
-   * back even if the work swallowed the error.
+   * Called by {@link StatementFailures} when a statement of this unit failed.
+   *
+   * @param failure what jOOQ or the driver threw, never null
+   * @return the domain error to throw instead; recorded as the unit's failure unless the
+   *     statement ran under a savepoint that undoes it
+   */
+  RuntimeException statementFailed(Throwable failure) {
+    RuntimeException translated = errors().translate(failure);
+    return underSavepoint ? translated : failed(translated);
+  }
+
+  /**
+   * Records that a statement failed, with the meaning the caller gave it. PostgreSQL aborts the
+   * transaction at that point while SQLite would go on; appdb makes both behave alike: every
+   * later use fails, and the unit rolls back even if the work swallowed the error.
    *
    * @param translated the domain error the failure was reported as
    * @return {@code translated}, to throw
@@ -142,26 +170,22 @@ public final class TransactionContext {
       batch.bind(values.apply(row));
     }
     writer.savepoint(BATCH_SAVEPOINT).execute();
+    underSavepoint = true;
     try {
       batch.execute();
-    } catch (DataAccessException refused) {
+    } catch (RuntimeException refused) {
+      underSavepoint = false;
       SqlErrorKind kind = errors().kind(refused);
       if (kind != SqlErrorKind.UNIQUE_VIOLATION && kind != SqlErrorKind.FOREIGN_KEY_VIOLATION) {
-        throw failed(errors().translate(refused));
+        throw failed(refused);
       }
-      rollbackToSavepoint(writer, refused);
+      // A failure of the rollback itself is recorded like any failed statement.
+      writer.rollback().toSavepoint(BATCH_SAVEPOINT).execute();
       rows.forEach(writeOne);
+    } finally {
+      underSavepoint = false;
     }
     writer.releaseSavepoint(BATCH_SAVEPOINT).execute();
-  }
-
-  private void rollbackToSavepoint(DSLContext writer, DataAccessException refused) {
-    try {
-      writer.rollback().toSavepoint(BATCH_SAVEPOINT).execute();
-    } catch (DataAccessException rollbackFailure) {
-      rollbackFailure.addSuppressed(refused);
-      throw failed(errors().translate(rollbackFailure));
-    }
   }
 
   /** @return the error translator for this database */

@@ -42,6 +42,26 @@ public interface DatabaseDialect {
   void begin(Connection connection, boolean readOnly) throws SQLException;
 
   /**
+   * Whether the open transaction can no longer commit because the database aborted it after a
+   * failed statement (PostgreSQL then answers {@code COMMIT} with {@code ROLLBACK}, and JDBC
+   * reports nothing). Asked before every commit, whoever sent the failing statement.
+   *
+   * @param connection the connection, inside a transaction, never null
+   * @return true when a commit would silently roll back
+   * @throws SQLException when the connection cannot tell
+   */
+  boolean transactionAborted(Connection connection) throws SQLException;
+
+  /**
+   * Whether a failed {@link #commit} may nonetheless have committed: the connection was lost
+   * after the commit was sent, so the server's answer never came.
+   *
+   * @param failure what {@link #commit} threw, never null
+   * @return true when nobody on this side can know the outcome
+   */
+  boolean commitOutcomeUnknown(SQLException failure);
+
+  /**
    * Commits what {@link #begin} began; afterwards no transaction is open on the connection.
    *
    * @param connection the connection, never null

@@ -7,6 +7,7 @@ import dev.appdb.adapter.jooq.lookup.KeyChunks;
 import dev.appdb.adapter.jooq.mapping.RecordMapper;
 import dev.appdb.domain.error.IdentityAlreadyLinkedException;
 import dev.appdb.domain.error.NotFoundException;
+import dev.appdb.domain.error.UnexpectedDatabaseException;
 import dev.appdb.domain.identity.IdentityKey;
 import dev.appdb.domain.identity.Issuer;
 import dev.appdb.domain.identity.Subject;
@@ -23,7 +24,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /** The identity links' store on jOOQ; one instance per unit of work. */
@@ -101,13 +101,14 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
           .set(USER_IDENTITIES.USER_ID, identity.userId().value())
           .set(USER_IDENTITIES.LINKED_AT, identity.linkedAt())
           .execute();
-    } catch (DataAccessException e) {
-      throw tx.failed(switch (tx.errors().kind(e)) {
-        case UNIQUE_VIOLATION -> new IdentityAlreadyLinkedException(
-            identity.issuer().value(), identity.subject().value());
-        case FOREIGN_KEY_VIOLATION -> new NotFoundException("user", identity.userId());
-        default -> tx.errors().translate(e);
-      });
+    } catch (UnexpectedDatabaseException e) {
+      // a constraint violation arrives as the generic error the unit recorded; name it
+      throw switch (tx.errors().kind(e)) {
+        case UNIQUE_VIOLATION -> tx.failed(new IdentityAlreadyLinkedException(
+            identity.issuer().value(), identity.subject().value()));
+        case FOREIGN_KEY_VIOLATION -> tx.failed(new NotFoundException("user", identity.userId()));
+        default -> e;
+      };
     }
     return identity;
   }

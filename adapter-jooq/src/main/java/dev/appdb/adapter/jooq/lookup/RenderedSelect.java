@@ -70,8 +70,9 @@ public final class RenderedSelect<R extends TableRecord<R>> {
    * @param values one value per key column, in the order given to {@link #byKey}; none null
    * @return the row, or empty when none matches; with a unique key at most one row matches
    * @throws IllegalArgumentException when the number of values differs from the number of keys
-   * @throws org.jooq.exception.DataAccessException when the database fails, or more than one row
-   *     matches ({@link org.jooq.exception.TooManyRowsException})
+   * @throws RuntimeException when the database fails: on a unit of work's context appdb's domain
+   *     error, else jOOQ's {@link org.jooq.exception.DataAccessException}; also when more than one
+   *     row matches ({@link org.jooq.exception.TooManyRowsException})
    */
   public Optional<R> fetchOptional(DSLContext dsl, Object... values) {
     if (values.length != keys.length) {

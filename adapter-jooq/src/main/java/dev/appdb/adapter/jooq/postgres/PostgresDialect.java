@@ -4,8 +4,11 @@ import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * PostgreSQL 16: the generated classes' schema {@code app} is rendered as is; errors are
@@ -58,6 +61,39 @@ public final class PostgresDialect implements DatabaseDialect {
       connection.setReadOnly(true);
     }
     connection.setAutoCommit(false);
+  }
+
+  /**
+   * pgjdbc tracks the server's transaction status from every ReadyForQuery message, so this
+   * costs no round trip. A connection that does not unwrap to pgjdbc's (a foreign pool's proxy)
+   * is asked with {@code SAVEPOINT}, which an aborted transaction refuses with {@code 25P02}.
+   */
+  @Override
+  public boolean transactionAborted(Connection connection) throws SQLException {
+    if (connection.isWrapperFor(BaseConnection.class)) {
+      return connection.unwrap(BaseConnection.class).getTransactionState()
+          == TransactionState.FAILED;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SAVEPOINT appdb_commit_check");
+      statement.execute("RELEASE SAVEPOINT appdb_commit_check");
+      return false;
+    } catch (SQLException refused) {
+      if ("25P02".equals(refused.getSQLState())) {
+        return true;
+      }
+      throw refused;
+    }
+  }
+
+  /**
+   * @return true for a lost connection (SQLState class 08) or a server shutting the session down
+   *     (57P01–57P03): the {@code COMMIT} may have been applied before the answer was lost
+   */
+  @Override
+  public boolean commitOutcomeUnknown(SQLException failure) {
+    String state = failure.getSQLState();
+    return state != null && (state.startsWith("08") || state.startsWith("57P0"));
   }
 
   @Override

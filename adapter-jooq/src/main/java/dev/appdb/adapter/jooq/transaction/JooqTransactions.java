@@ -8,6 +8,7 @@ import dev.appdb.adapter.jooq.lookup.KeySelects;
 import dev.appdb.adapter.jooq.pool.ConnectionCheckout;
 import dev.appdb.application.port.TransactionalWork;
 import dev.appdb.application.port.Transactions;
+import dev.appdb.domain.error.CommitOutcomeUnknownException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -22,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * begins a transaction the way the dialect says, runs the work with repositories bound to that
  * connection, commits or rolls back, and returns the connection whatever happens. Driver failures
  * leave as domain errors ({@link SqlErrorTranslator}).
+ *
+ * <p>A commit is reported only when it happened: a unit in which any statement failed is rolled
+ * back and raises, even when its work caught the error and returned; before committing, the
+ * dialect is asked whether the database aborted the transaction anyway (a failure appdb did not
+ * see); and a commit whose answer was lost raises {@link CommitOutcomeUnknownException}.
  */
 public final class JooqTransactions implements Transactions {
 
@@ -89,8 +95,21 @@ public final class JooqTransactions implements Transactions {
       throw swallowed;
     }
     try {
+      if (database.dialect().transactionAborted(connection)) {
+        IllegalStateException aborted = new IllegalStateException("the database aborted this"
+            + " transaction after a statement failed that appdb did not see (sent outside the"
+            + " unit's jOOQ context); rolled back, nothing was committed");
+        rollback(connection, aborted);
+        throw aborted;
+      }
       database.dialect().commit(connection);
     } catch (SQLException failure) {
+      if (database.dialect().commitOutcomeUnknown(failure)) {
+        checkout.evict(connection);
+        throw new CommitOutcomeUnknownException("the connection was lost while committing"
+            + " (SQLState " + failure.getSQLState() + "): the unit of work may or may not have"
+            + " committed; check before retrying it", failure);
+      }
       rollback(connection, failure);
       throw database.errors().translate(failure);
     }

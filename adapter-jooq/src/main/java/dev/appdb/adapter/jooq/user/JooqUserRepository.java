@@ -10,6 +10,7 @@ import dev.appdb.adapter.jooq.schema.tables.records.UsersRecord;
 import dev.appdb.domain.error.ConcurrentUpdateException;
 import dev.appdb.domain.error.DuplicateEmailException;
 import dev.appdb.domain.error.NotFoundException;
+import dev.appdb.domain.error.UnexpectedDatabaseException;
 import dev.appdb.domain.error.ValidationException;
 import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
@@ -26,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /** The users' store on jOOQ; one instance per unit of work. */
@@ -107,7 +107,7 @@ public final class JooqUserRepository implements UserRepository {
     row.setCreatedAt(user.createdAt());
     try {
       tx.dslForWrite().insertInto(USERS).set(row).execute();
-    } catch (DataAccessException e) {
+    } catch (UnexpectedDatabaseException e) {
       throw translateWrite(e, user);
     }
     return user;
@@ -135,7 +135,7 @@ public final class JooqUserRepository implements UserRepository {
           .where(USERS.ID.eq(user.id().value()))
           .and(USERS.VERSION.eq(user.version()))
           .execute();
-    } catch (DataAccessException e) {
+    } catch (UnexpectedDatabaseException e) {
       throw translateWrite(e, user);
     }
     if (updated == 0) {
@@ -189,11 +189,12 @@ public final class JooqUserRepository implements UserRepository {
     return row;
   }
 
-  private RuntimeException translateWrite(DataAccessException e, User user) {
+  /** A constraint violation arrives as the generic error the unit recorded; name it. */
+  private RuntimeException translateWrite(UnexpectedDatabaseException e, User user) {
     if (user.email() != null && tx.errors().kind(e) == SqlErrorKind.UNIQUE_VIOLATION
         && tx.errors().names(e, USERS.EMAIL_NORMALIZED.getName())) {
       return tx.failed(new DuplicateEmailException(user.email().value()));
     }
-    return tx.failed(tx.errors().translate(e));
+    return e;
   }
 }

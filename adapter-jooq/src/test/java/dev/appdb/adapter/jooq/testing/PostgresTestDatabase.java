@@ -30,10 +30,21 @@ public final class PostgresTestDatabase implements DatabaseUnderTest {
    * @return the open, migrated database
    */
   public static PostgresTestDatabase open(String prefix, int poolSize) {
+    return open(prefix, poolSize, Duration.ofSeconds(30));
+  }
+
+  /**
+   * @param prefix readable prefix of the database name
+   * @param poolSize connections in the pool, no overflow
+   * @param statementTimeout the pool's statement timeout, at least 1 s
+   * @return the open, migrated database
+   */
+  public static PostgresTestDatabase open(String prefix, int poolSize,
+      Duration statementTimeout) {
     PostgresServer server = PostgresTestServer.get();
     String name = PostgresTestServer.createDatabase(prefix);
     PoolSettings settings = new PoolSettings(poolSize, 0, Duration.ofSeconds(10),
-        Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(30));
+        Duration.ofMinutes(30), Duration.ofMinutes(10), statementTimeout);
     JooqDatabase database = PostgresDatabase.open("postgresql://" + server.host() + ":"
         + server.port() + "/" + name, server.jdbcUrl(name), server.adminProperties(), settings);
     new Migrator(PostgresDatabase.migrationDataSource(server.jdbcUrl(name),
@@ -66,6 +77,31 @@ public final class PostgresTestDatabase implements DatabaseUnderTest {
     try (Connection connection = database.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("TRUNCATE app.user_identities, app.users");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public Fault failStatementsOn(String table) {
+    try {
+      Connection blocker = database.dataSource().getConnection();
+      try {
+        blocker.setAutoCommit(false);
+        try (Statement statement = blocker.createStatement()) {
+          statement.execute("LOCK TABLE app." + table + " IN ACCESS EXCLUSIVE MODE");
+        }
+      } catch (SQLException e) {
+        blocker.close();
+        throw e;
+      }
+      return () -> {
+        try (blocker) {
+          blocker.rollback();
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      };
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

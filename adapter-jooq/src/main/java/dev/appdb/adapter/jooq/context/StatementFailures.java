@@ -1,0 +1,29 @@
+package dev.appdb.adapter.jooq.context;
+
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+
+/**
+ * Sees every statement jOOQ runs on one unit of work's connection fail, whoever sent it (appdb's
+ * repositories, a service's, a batch, a read), records the failure on the unit, so the unit can
+ * neither go on nor commit, and replaces jOOQ's exception with appdb's domain error. One per unit
+ * of work, installed on its jOOQ context by {@link TransactionContext#dsl()}.
+ */
+final class StatementFailures implements ExecuteListener {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient TransactionContext unit;
+
+  StatementFailures(TransactionContext unit) {
+    this.unit = unit;
+  }
+
+  @Override
+  public void exception(ExecuteContext ctx) {
+    Throwable failure = ctx.sqlException() != null ? ctx.sqlException() : ctx.exception();
+    if (failure != null) {
+      ctx.exception(unit.statementFailed(failure));
+    }
+  }
+}
