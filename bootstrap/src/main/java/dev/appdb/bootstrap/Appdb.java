@@ -89,7 +89,7 @@ public final class Appdb implements AutoCloseable {
     }
     PostgresTarget postgres = (PostgresTarget) settings.database();
     return PostgresDatabase.open(postgres.display(), postgres.jdbcUrl(),
-        driverProperties(postgres), settings.pool());
+        driverProperties(postgres), settings.pool(), settings.postgres());
   }
 
   private static Properties driverProperties(PostgresTarget postgres) {

@@ -2,11 +2,11 @@ package dev.appdb.adapter.jooq;
 
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
-import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
 import dev.appdb.adapter.jooq.transaction.JooqTransactions;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.port.Transactions;
+import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jooq.conf.Settings;
@@ -19,20 +19,23 @@ public final class JooqDatabase implements AutoCloseable {
 
   private final ConnectionPool pool;
   private final Transactions transactions;
-  private final DatabaseProbe probe;
+  private final PoolDatabaseProbe probe;
 
   /**
    * @param pool the open pool, never null; closed by {@link #close}
    * @param dialect the database's specifics, never null
-   * @param settings the pool settings; {@code statementTimeout} becomes jOOQ's query timeout
+   * @param clientQueryTimeout the JDBC query timeout set on every statement (whole seconds, at
+   *     least 1), for a database that cannot time statements out itself (SQLite);
+   *     {@link Duration#ZERO} when the server does (PostgreSQL's {@code statement_timeout})
    */
-  public JooqDatabase(ConnectionPool pool, DatabaseDialect dialect, PoolSettings settings) {
+  public JooqDatabase(ConnectionPool pool, DatabaseDialect dialect, Duration clientQueryTimeout) {
     this.pool = Objects.requireNonNull(pool, "pool");
-    Settings jooq = new Settings()
-        .withQueryTimeout((int) Math.max(1, settings.statementTimeout().toSeconds()))
-        .withRenderFormatted(false);
+    Settings jooq = new Settings().withRenderFormatted(false);
+    if (!clientQueryTimeout.isZero()) {
+      jooq = jooq.withQueryTimeout((int) Math.max(1, clientQueryTimeout.toSeconds()));
+    }
     this.transactions = new JooqTransactions(pool, dialect, jooq);
-    this.probe = new PoolDatabaseProbe(pool);
+    this.probe = new PoolDatabaseProbe(pool, PoolDatabaseProbe.DEFAULT_TIMEOUT);
   }
 
   /** @return the unit-of-work port, thread-safe, never null */
@@ -40,7 +43,10 @@ public final class JooqDatabase implements AutoCloseable {
     return transactions;
   }
 
-  /** @return health and pool status, never null */
+  /**
+   * @return health and pool status, never null; health answers within
+   *     {@link PoolDatabaseProbe#DEFAULT_TIMEOUT}
+   */
   public DatabaseProbe probe() {
     return probe;
   }
@@ -58,6 +64,7 @@ public final class JooqDatabase implements AutoCloseable {
   /** Closes the pool and every connection. */
   @Override
   public void close() {
+    probe.close();
     pool.close();
   }
 }

@@ -42,7 +42,7 @@ public final class SqliteDatabase {
     properties.setProperty(Pragma.TRANSACTION_MODE.pragmaName, "IMMEDIATE");
     ConnectionPool pool = new ConnectionPool(
         "sqlite:" + file, jdbcUrl(file), properties, settings);
-    return new JooqDatabase(pool, new SqliteDialect(), settings);
+    return new JooqDatabase(pool, new SqliteDialect(), settings.statementTimeout());
   }
 
   /**

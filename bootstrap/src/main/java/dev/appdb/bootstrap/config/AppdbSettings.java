@@ -1,6 +1,7 @@
 package dev.appdb.bootstrap.config;
 
 import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
 import dev.appdb.bootstrap.url.DatabaseTarget;
 import java.util.Objects;
 
@@ -11,6 +12,8 @@ import java.util.Objects;
  * @param database where the data lives, credentials included (never printed), never null
  * @param migrateOnStart whether pending migrations run when the process starts
  * @param pool connection pool sizes and timeouts, never null
+ * @param postgres PostgreSQL connections' network timeouts and keepalive (unused on SQLite),
+ *     never null
  * @param importBatchSize users per unit of work when importing, 1–10000
  */
 public record AppdbSettings(
@@ -18,6 +21,7 @@ public record AppdbSettings(
     DatabaseTarget database,
     boolean migrateOnStart,
     PoolSettings pool,
+    PostgresConnectionSettings postgres,
     int importBatchSize) {
 
   /** @throws NullPointerException when a component is null */
@@ -25,12 +29,13 @@ public record AppdbSettings(
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(pool, "pool");
+    Objects.requireNonNull(postgres, "postgres");
   }
 
   @Override
   public String toString() {
     return "AppdbSettings[profile=" + profile + ", database=" + database.display()
-        + ", migrateOnStart=" + migrateOnStart + ", pool=" + pool
+        + ", migrateOnStart=" + migrateOnStart + ", pool=" + pool + ", postgres=" + postgres
         + ", importBatchSize=" + importBatchSize + "]";
   }
 }

@@ -27,6 +27,17 @@ public enum Setting {
   POOL_IDLE_TIMEOUT_SECONDS("pool.idle-timeout-seconds", "APPDB_POOL_IDLE_TIMEOUT_SECONDS"),
   /** The seed's statement timeout in seconds; default 30. */
   STATEMENT_TIMEOUT_SECONDS("pool.statement-timeout-seconds", "APPDB_STATEMENT_TIMEOUT_SECONDS"),
+  /** PostgreSQL: seconds a TCP connect to one host may take; default 10. */
+  CONNECT_TIMEOUT_SECONDS("database.connect-timeout-seconds", "APPDB_CONNECT_TIMEOUT_SECONDS"),
+  /** PostgreSQL: seconds a whole connection set-up (TLS, login) may take; default 10. */
+  LOGIN_TIMEOUT_SECONDS("database.login-timeout-seconds", "APPDB_LOGIN_TIMEOUT_SECONDS"),
+  /** PostgreSQL: seconds to wait for any answer; default the statement timeout + 15. */
+  SOCKET_TIMEOUT_SECONDS("database.socket-timeout-seconds", "APPDB_SOCKET_TIMEOUT_SECONDS"),
+  /** PostgreSQL: TCP keepalive on idle connections, {@code true}/{@code false}; default true. */
+  TCP_KEEPALIVE("database.tcp-keepalive", "APPDB_TCP_KEEPALIVE"),
+  /** PostgreSQL: seconds a transaction may sit idle before the server ends it; 0 off; default 60. */
+  IDLE_IN_TRANSACTION_TIMEOUT_SECONDS("database.idle-in-transaction-timeout-seconds",
+      "APPDB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS"),
   /** Users per unit of work when importing, 1–10000; default 500. */
   IMPORT_BATCH_SIZE("import.batch-size", "APPDB_IMPORT_BATCH_SIZE");
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
 import dev.appdb.bootstrap.url.DatabaseTarget;
 import dev.appdb.bootstrap.url.DatabaseUrls;
 import dev.appdb.bootstrap.url.InvalidDatabaseUrlException;
@@ -148,8 +149,29 @@ public final class SettingsLoader {
         Duration.ofSeconds(integer(Setting.POOL_IDLE_TIMEOUT_SECONDS, 600, 10, 86_400)),
         Duration.ofSeconds(integer(Setting.STATEMENT_TIMEOUT_SECONDS, 30, 1, 86_400)));
     return new AppdbSettings(profile, database(profile),
-        bool(Setting.MIGRATE_ON_START, !prod), pool,
+        bool(Setting.MIGRATE_ON_START, !prod), pool, postgres(pool.statementTimeout()),
         integer(Setting.IMPORT_BATCH_SIZE, 500, 1, 10_000));
+  }
+
+  private PostgresConnectionSettings postgres(Duration statementTimeout) {
+    int statementSeconds = (int) statementTimeout.toSeconds();
+    int socket = integer(Setting.SOCKET_TIMEOUT_SECONDS,
+        (int) PostgresConnectionSettings.defaultSocketTimeout(statementTimeout).toSeconds(),
+        1, 86_400 + PostgresConnectionSettings.SOCKET_TIMEOUT_MARGIN_SECONDS);
+    if (socket <= statementSeconds) {
+      throw new ConfigurationException(Setting.SOCKET_TIMEOUT_SECONDS.label() + " must exceed "
+          + Setting.STATEMENT_TIMEOUT_SECONDS.label() + " (" + statementSeconds + "), was "
+          + socket + ": the client would give up on statements the server still runs");
+    }
+    return new PostgresConnectionSettings(
+        Duration.ofSeconds(integer(Setting.CONNECT_TIMEOUT_SECONDS,
+            PostgresConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS, 1, 3600)),
+        Duration.ofSeconds(integer(Setting.LOGIN_TIMEOUT_SECONDS,
+            PostgresConnectionSettings.DEFAULT_LOGIN_TIMEOUT_SECONDS, 1, 3600)),
+        Duration.ofSeconds(socket),
+        bool(Setting.TCP_KEEPALIVE, PostgresConnectionSettings.DEFAULT_TCP_KEEPALIVE),
+        Duration.ofSeconds(integer(Setting.IDLE_IN_TRANSACTION_TIMEOUT_SECONDS,
+            PostgresConnectionSettings.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS, 0, 86_400)));
   }
 
   private Profile profile() {

@@ -1,5 +1,7 @@
 package dev.appdb.bootstrap.url;
 
+import dev.appdb.adapter.jooq.postgres.KeepaliveSocketFactory;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,12 @@ import java.util.Map;
  *       libpq, implies {@code sslmode=verify-full} and refuses a weaker one;</li>
  *   <li>{@code application_name} to {@code ApplicationName};</li>
  *   <li>{@code connect_timeout} to {@code connectTimeout}, seconds in both, 0 (or, as libpq,
- *       negative) meaning no limit;</li>
+ *       negative) meaning no limit and 1 read as 2, libpq's minimum;</li>
+ *   <li>{@code keepalives} to {@code tcpKeepAlive}: 0 off, any other number on;</li>
+ *   <li>{@code keepalives_idle}, {@code keepalives_interval} (seconds) and
+ *       {@code keepalives_count} to pgjdbc's {@code socketFactory}
+ *       {@link KeepaliveSocketFactory} with {@code socketFactoryArg}
+ *       {@code idle=…,interval=…,count=…}; 0, as in libpq, leaves the system's default;</li>
  *   <li>{@code target_session_attrs} to {@code targetServerType}: any to any, read-write and
  *       primary to primary, read-only and standby to secondary, prefer-standby to
  *       preferSecondary.</li>
@@ -35,7 +42,8 @@ final class LibpqParameters {
   /** Every query parameter a libpq URI may have, in the order of libpq's documentation. */
   static final List<String> SUPPORTED = List.of(
       "host", "port", "dbname", "user", "password", "connect_timeout", "options",
-      "application_name", "sslmode", "sslcert", "sslkey", "sslpassword", "sslrootcert",
+      "application_name", "keepalives", "keepalives_idle", "keepalives_interval",
+      "keepalives_count", "sslmode", "sslcert", "sslkey", "sslpassword", "sslrootcert",
       "target_session_attrs");
 
   static final String SYSTEM_TRUST_FACTORY = "org.postgresql.ssl.DefaultJavaSSLFactory";
@@ -62,6 +70,7 @@ final class LibpqParameters {
    */
   static Map<String, String> toPgjdbc(String url, Map<String, String> parameters) {
     Map<String, String> properties = new LinkedHashMap<>();
+    List<String> keepalive = new ArrayList<>();
     boolean systemTrust = false;
     for (Map.Entry<String, String> parameter : parameters.entrySet()) {
       String name = parameter.getKey();
@@ -78,12 +87,26 @@ final class LibpqParameters {
         }
         case "sslcert", "sslkey", "sslpassword", "options" -> properties.put(name, value);
         case "application_name" -> properties.put("ApplicationName", value);
-        case "connect_timeout" -> properties.put("connectTimeout", seconds(url, value));
+        case "connect_timeout" -> properties.put("connectTimeout", connectTimeout(url, value));
+        case "keepalives" -> properties.put("tcpKeepAlive",
+            Boolean.toString(number(url, name, value) != 0));
+        case "keepalives_idle", "keepalives_interval", "keepalives_count" -> {
+          int number = number(url, name, value);
+          if (number > 0) {
+            keepalive.add(name.substring("keepalives_".length()) + "=" + number);
+          } else if (number < 0) {
+            throw InvalidDatabaseUrlException.of(url, name + " {} must not be negative", value);
+          }
+        }
         case "target_session_attrs" -> properties.put("targetServerType", TARGET_SERVER_TYPES.get(
             oneOf(url, name, value, List.copyOf(TARGET_SERVER_TYPES.keySet()))));
         default -> throw InvalidDatabaseUrlException.of(url, "the query parameter {} is not"
             + " supported; supported are " + String.join(", ", SUPPORTED), name);
       }
+    }
+    if (!keepalive.isEmpty()) {
+      properties.put("socketFactory", KeepaliveSocketFactory.PGJDBC_NAME);
+      properties.put("socketFactoryArg", String.join(",", keepalive));
     }
     if (systemTrust) {
       String mode = properties.putIfAbsent("sslmode", "verify-full");
@@ -103,12 +126,16 @@ final class LibpqParameters {
     return value;
   }
 
-  private static String seconds(String url, String value) {
+  private static String connectTimeout(String url, String value) {
+    int seconds = number(url, "connect_timeout", value);
+    return seconds <= 0 ? "0" : String.valueOf(Math.max(2, seconds));
+  }
+
+  private static int number(String url, String name, String value) {
     if (!value.matches("-?[0-9]{1,9}")) {
-      throw InvalidDatabaseUrlException.of(
-          url, "connect_timeout {} is not a whole number of seconds", value);
+      throw InvalidDatabaseUrlException.of(url, name + " {} is not a whole number", value);
     }
-    return value.startsWith("-") ? "0" : String.valueOf(Integer.parseInt(value));
+    return Integer.parseInt(value);
   }
 
   private static Map<String, String> orderedMap(String... keysAndValues) {

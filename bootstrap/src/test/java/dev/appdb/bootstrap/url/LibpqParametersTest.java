@@ -58,6 +58,26 @@ final class LibpqParametersTest {
   }
 
   @Test
+  void readsAConnectTimeoutOfOneAsTwoAsLibpqDoes() {
+    assertThat(postgres("postgresql://db/app?connect_timeout=1").properties())
+        .containsExactly(entry("connectTimeout", "2"));
+  }
+
+  @Test
+  void mapsKeepalivesToTcpKeepAliveAndItsTimingsToTheKeepaliveSocketFactory() {
+    assertThat(postgres("postgresql://db/app?keepalives=0").properties())
+        .containsExactly(entry("tcpKeepAlive", "false"));
+    assertThat(postgres("postgresql://db/app?keepalives=1&keepalives_idle=30"
+        + "&keepalives_interval=5&keepalives_count=0").properties()).containsExactly(
+            entry("tcpKeepAlive", "true"),
+            entry("socketFactory", "dev.appdb.adapter.jooq.postgres.KeepaliveSocketFactory"),
+            entry("socketFactoryArg", "idle=30,interval=5"));
+    assertThatThrownBy(() -> DatabaseUrls.parse("postgresql://db/app?keepalives_count=-1"))
+        .isInstanceOf(InvalidDatabaseUrlException.class)
+        .hasMessageContaining("keepalives_count '-1' must not be negative");
+  }
+
+  @Test
   void keepsSslpasswordAsAProperty() {
     assertThat(postgres("postgresql://db/app?sslpassword=k3y").properties())
         .containsExactly(entry("sslpassword", "k3y"));
@@ -93,7 +113,8 @@ final class LibpqParametersTest {
         .isInstanceOf(InvalidDatabaseUrlException.class)
         .hasMessageContaining("the query parameter 'sslnegotiation' is not supported")
         .hasMessageContaining("supported are host, port, dbname, user, password, connect_timeout,"
-            + " options, application_name, sslmode, sslcert, sslkey, sslpassword, sslrootcert,"
+            + " options, application_name, keepalives, keepalives_idle, keepalives_interval,"
+            + " keepalives_count, sslmode, sslcert, sslkey, sslpassword, sslrootcert,"
             + " target_session_attrs");
   }
 
@@ -102,7 +123,8 @@ final class LibpqParametersTest {
       "sslmode=required            | 'required' is not a valid sslmode; use one of disable, allow,"
           + " prefer, require, verify-ca, verify-full",
       "target_session_attrs=master | 'master' is not a valid target_session_attrs",
-      "connect_timeout=10s         | connect_timeout '10s' is not a whole number of seconds",
+      "connect_timeout=10s         | connect_timeout '10s' is not a whole number",
+      "keepalives_idle=1m          | keepalives_idle '1m' is not a whole number",
       "sslmode                     | the query parameter 'sslmode' has no '=value'",
       "sslmode=%zz                 | the query parameter 'sslmode' has a malformed percent-encoding",
   })

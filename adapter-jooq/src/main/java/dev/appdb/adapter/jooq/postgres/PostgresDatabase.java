@@ -5,6 +5,7 @@ import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -15,6 +16,9 @@ public final class PostgresDatabase {
   private PostgresDatabase() {}
 
   /**
+   * Opens the database with {@link PostgresConnectionSettings#defaults} for the pool's statement
+   * timeout.
+   *
    * @param target where the pool connects, without password, e.g.
    *     {@code postgresql://db:5432/appdb}
    * @param jdbcUrl a {@code jdbc:postgresql:} URL without credentials
@@ -26,11 +30,31 @@ public final class PostgresDatabase {
    */
   public static JooqDatabase open(String target, String jdbcUrl, Properties driverProperties,
       PoolSettings settings) {
+    return open(target, jdbcUrl, driverProperties, settings,
+        PostgresConnectionSettings.defaults(settings.statementTimeout()));
+  }
+
+  /**
+   * @param target where the pool connects, without password, e.g.
+   *     {@code postgresql://db:5432/appdb}
+   * @param jdbcUrl a {@code jdbc:postgresql:} URL without credentials
+   * @param driverProperties pgjdbc properties ({@code user}, {@code password}, {@code sslmode},
+   *     ...); copied, never logged; a property set here wins over {@code connection}'s
+   * @param settings pool sizes and timeouts; the statement timeout is set on the server
+   * @param connection connect, login and socket timeouts, keepalive, idle-in-transaction timeout
+   * @return the open database
+   * @throws IllegalArgumentException when the socket timeout does not exceed the statement
+   *     timeout
+   * @throws DatabaseUnavailableException when the first connection cannot be opened
+   */
+  public static JooqDatabase open(String target, String jdbcUrl, Properties driverProperties,
+      PoolSettings settings, PostgresConnectionSettings connection) {
     Properties properties = new Properties();
     properties.putAll(driverProperties);
     properties.putIfAbsent("ApplicationName", "appdb");
+    connection.applyTo(properties, settings.statementTimeout());
     return new JooqDatabase(new ConnectionPool(target, jdbcUrl, properties, settings),
-        new PostgresDialect(), settings);
+        new PostgresDialect(), Duration.ZERO);
   }
 
   /**

@@ -1,0 +1,154 @@
+package dev.appdb.adapter.jooq.postgres;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * How appdb's PostgreSQL connections stay bounded when the network or the server stalls. Every
+ * default is a constant here; {@link #applyTo} turns the settings into pgjdbc properties, which a
+ * value the URL already gave (e.g. libpq's {@code connect_timeout}) overrides.
+ *
+ * <table>
+ *   <caption>settings and their pgjdbc / server mapping</caption>
+ *   <tr><th>component</th><th>default</th><th>becomes</th></tr>
+ *   <tr><td>connectTimeout</td><td>{@value #DEFAULT_CONNECT_TIMEOUT_SECONDS} s</td>
+ *       <td>pgjdbc {@code connectTimeout} (TCP connect, per host)</td></tr>
+ *   <tr><td>loginTimeout</td><td>{@value #DEFAULT_LOGIN_TIMEOUT_SECONDS} s</td>
+ *       <td>pgjdbc {@code loginTimeout} (connect, TLS, authentication, start-up)</td></tr>
+ *   <tr><td>socketTimeout</td><td>statement timeout + {@value #SOCKET_TIMEOUT_MARGIN_SECONDS} s
+ *       </td><td>pgjdbc {@code socketTimeout} (longest wait for any answer)</td></tr>
+ *   <tr><td>tcpKeepAlive</td><td>{@value #DEFAULT_TCP_KEEPALIVE} (libpq's default)</td>
+ *       <td>pgjdbc {@code tcpKeepAlive}</td></tr>
+ *   <tr><td>idleInTransactionTimeout</td>
+ *       <td>{@value #DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS} s</td>
+ *       <td>server {@code idle_in_transaction_session_timeout}, through pgjdbc {@code options}</td>
+ *       </tr>
+ * </table>
+ * The statement timeout ({@code PoolSettings.statementTimeout}) becomes the server's
+ * {@code statement_timeout} the same way, so it holds even when a cancel request cannot reach
+ * the server; a {@code -c} setting of the same name in the URL's {@code options} wins.
+ *
+ * @param connectTimeout longest TCP connect to one host; 1 s+
+ * @param loginTimeout longest whole connection set-up; 1 s+
+ * @param socketTimeout longest wait for the server's answer to anything (a statement, a
+ *     validation, a commit); must exceed the statement timeout, else a statement the server is
+ *     still allowed to run would be cut off
+ * @param tcpKeepAlive whether the operating system probes idle connections
+ * @param idleInTransactionTimeout how long the server keeps a transaction open with no statement
+ *     running before it ends the session; {@link Duration#ZERO} disables; 0 or 1 s+
+ */
+public record PostgresConnectionSettings(
+    Duration connectTimeout,
+    Duration loginTimeout,
+    Duration socketTimeout,
+    boolean tcpKeepAlive,
+    Duration idleInTransactionTimeout) {
+
+  /** pgjdbc's own default, and libpq's advice for {@code connect_timeout} ("at least 2"). */
+  public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
+
+  /**
+   * Covers TLS and SCRAM after the connect; short enough that the pool's single creator thread
+   * retries well within a 30 s checkout.
+   */
+  public static final int DEFAULT_LOGIN_TIMEOUT_SECONDS = 10;
+
+  /** What the socket timeout exceeds the statement timeout by when not set. */
+  public static final int SOCKET_TIMEOUT_MARGIN_SECONDS = 15;
+
+  /** libpq's default ({@code keepalives=1}). */
+  public static final boolean DEFAULT_TCP_KEEPALIVE = true;
+
+  /**
+   * A unit of work idle inside its transaction for a minute is stuck (the longest statement may
+   * run 30 s): it holds row locks and a connection. The server ends such a session and the pool
+   * replaces it.
+   */
+  public static final int DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS = 60;
+
+  private static final Pattern SETS_STATEMENT_TIMEOUT =
+      Pattern.compile("(-c\\s*|--)statement_timeout\\s*=");
+  private static final Pattern SETS_IDLE_IN_TRANSACTION_TIMEOUT =
+      Pattern.compile("(-c\\s*|--)idle_in_transaction_session_timeout\\s*=");
+
+  /** @throws IllegalArgumentException naming the setting and its limit */
+  public PostgresConnectionSettings {
+    atLeastOneSecond("connect timeout", connectTimeout);
+    atLeastOneSecond("login timeout", loginTimeout);
+    atLeastOneSecond("socket timeout", socketTimeout);
+    Objects.requireNonNull(idleInTransactionTimeout, "idleInTransactionTimeout");
+    if (!idleInTransactionTimeout.isZero()) {
+      atLeastOneSecond("idle-in-transaction timeout", idleInTransactionTimeout);
+    }
+  }
+
+  /**
+   * @param statementTimeout the pool's statement timeout, never null
+   * @return the defaults, with the socket timeout derived from {@code statementTimeout}
+   */
+  public static PostgresConnectionSettings defaults(Duration statementTimeout) {
+    return new PostgresConnectionSettings(
+        Duration.ofSeconds(DEFAULT_CONNECT_TIMEOUT_SECONDS),
+        Duration.ofSeconds(DEFAULT_LOGIN_TIMEOUT_SECONDS),
+        defaultSocketTimeout(statementTimeout),
+        DEFAULT_TCP_KEEPALIVE,
+        Duration.ofSeconds(DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS));
+  }
+
+  /**
+   * @param statementTimeout the pool's statement timeout, never null
+   * @return the socket timeout used when none is set: the statement timeout plus
+   *     {@value #SOCKET_TIMEOUT_MARGIN_SECONDS} s
+   */
+  public static Duration defaultSocketTimeout(Duration statementTimeout) {
+    return statementTimeout.plusSeconds(SOCKET_TIMEOUT_MARGIN_SECONDS);
+  }
+
+  /**
+   * Adds these settings to pgjdbc properties, leaving alone every one the URL already set.
+   *
+   * @param properties pgjdbc properties, modified; never null
+   * @param statementTimeout the statement timeout to set on the server, never null
+   * @throws IllegalArgumentException when the socket timeout in effect does not exceed
+   *     {@code statementTimeout}
+   */
+  public void applyTo(Properties properties, Duration statementTimeout) {
+    properties.putIfAbsent("connectTimeout", seconds(connectTimeout));
+    properties.putIfAbsent("loginTimeout", seconds(loginTimeout));
+    properties.putIfAbsent("socketTimeout", seconds(socketTimeout));
+    properties.putIfAbsent("tcpKeepAlive", Boolean.toString(tcpKeepAlive));
+    long socket = Long.parseLong(properties.getProperty("socketTimeout"));
+    if (socket != 0 && socket <= statementTimeout.toSeconds()) {
+      throw new IllegalArgumentException("socket timeout (" + socket + " s) must exceed the"
+          + " statement timeout (" + statementTimeout.toSeconds() + " s): the client would give"
+          + " up on statements the server is still allowed to run");
+    }
+    String given = properties.getProperty("options", "");
+    StringBuilder options = new StringBuilder();
+    if (!SETS_STATEMENT_TIMEOUT.matcher(given).find()) {
+      options.append("-c statement_timeout=").append(statementTimeout.toMillis());
+    }
+    if (!SETS_IDLE_IN_TRANSACTION_TIMEOUT.matcher(given).find()) {
+      options.append(options.length() == 0 ? "" : " ")
+          .append("-c idle_in_transaction_session_timeout=")
+          .append(idleInTransactionTimeout.toMillis());
+    }
+    if (!given.isBlank()) {
+      options.append(options.length() == 0 ? "" : " ").append(given);
+    }
+    properties.setProperty("options", options.toString());
+  }
+
+  private static String seconds(Duration duration) {
+    return Long.toString(duration.toSeconds());
+  }
+
+  private static void atLeastOneSecond(String name, Duration value) {
+    if (value == null || value.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException(name + " must be at least 1 s, was "
+          + (value == null ? "missing" : value.toMillis() + " ms"));
+    }
+  }
+}
