@@ -41,9 +41,11 @@ import org.junit.jupiter.api.Timeout;
  * A network that silently stops forwarding (no RST, no FIN) between the pool and PostgreSQL, made
  * by a proxy on 127.0.0.1. Units in flight must fail with a typed error within the statement
  * timeout plus the socket timeout, health must answer within its bound throughout, and the pool
- * must serve a unit of work within 35 s of the network's return, with no restart.
+ * must serve a unit of work within 35 s of the network's return, with no restart. Each test is
+ * bounded on a thread of its own, so that without the timeouts under test it fails instead of
+ * hanging in a socket read.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PostgresNetworkFaultTest {
 
   private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(2);
@@ -172,6 +174,7 @@ class PostgresNetworkFaultTest {
   }
 
   @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aCommitWhoseAnswerIsLostRaisesCommitOutcomeUnknownThoughItMayHaveCommitted()
       throws Exception {
     save("warm");

@@ -1,0 +1,56 @@
+package dev.appdb.adapter.jooq.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class PostgresConnectionSettingsTest {
+
+  private static final Duration STATEMENT = Duration.ofSeconds(30);
+
+  @Test
+  void defaultsBecomePgjdbcPropertiesAndServerSettings() {
+    Properties properties = new Properties();
+    PostgresConnectionSettings.defaults(STATEMENT).applyTo(properties, STATEMENT);
+
+    assertThat(properties).containsEntry("connectTimeout", "10").containsEntry("loginTimeout", "10")
+        .containsEntry("socketTimeout", "45").containsEntry("tcpKeepAlive", "true")
+        .containsEntry("options",
+            "-c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000");
+  }
+
+  @Test
+  void whatTheUrlSetWins() {
+    Properties properties = new Properties();
+    properties.setProperty("connectTimeout", "3");
+    properties.setProperty("tcpKeepAlive", "false");
+    properties.setProperty("options", "-c search_path=app -c statement_timeout=5000");
+    PostgresConnectionSettings.defaults(STATEMENT).applyTo(properties, STATEMENT);
+
+    assertThat(properties).containsEntry("connectTimeout", "3")
+        .containsEntry("tcpKeepAlive", "false")
+        .containsEntry("options", "-c idle_in_transaction_session_timeout=60000"
+            + " -c search_path=app -c statement_timeout=5000");
+  }
+
+  @Test
+  void refusesASocketTimeoutThatWouldCutOffARunningStatement() {
+    PostgresConnectionSettings settings = new PostgresConnectionSettings(Duration.ofSeconds(10),
+        Duration.ofSeconds(10), Duration.ofSeconds(30), true, Duration.ZERO);
+
+    assertThatThrownBy(() -> settings.applyTo(new Properties(), STATEMENT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("socket timeout (30 s) must exceed the statement timeout (30 s)");
+  }
+
+  @Test
+  void namesTheSettingAndItsLimit() {
+    assertThatThrownBy(() -> new PostgresConnectionSettings(Duration.ofMillis(500),
+        Duration.ofSeconds(10), Duration.ofSeconds(45), true, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("connect timeout must be at least 1 s, was 500 ms");
+  }
+}
