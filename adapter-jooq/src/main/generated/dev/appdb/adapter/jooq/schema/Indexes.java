@@ -16,7 +16,7 @@ import org.jooq.impl.Internal;
 /**
  * A class modelling indexes of tables in app.
  */
-@SuppressWarnings({ "all", "unchecked", "rawtypes" })
+@SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
 public class Indexes {
 
     // -------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import org.jooq.impl.Internal;
 /**
  * A class modelling foreign key relationships and constraints of tables in app.
  */
-@SuppressWarnings({ "all", "unchecked", "rawtypes" })
+@SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
 public class Keys {
 
     // -------------------------------------------------------------------------

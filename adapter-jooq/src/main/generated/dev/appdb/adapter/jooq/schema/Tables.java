@@ -11,7 +11,7 @@ import dev.appdb.adapter.jooq.schema.tables.Users;
 /**
  * Convenience access to all tables in app.
  */
-@SuppressWarnings({ "all", "unchecked", "rawtypes" })
+@SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
 public class Tables {
 
     /**

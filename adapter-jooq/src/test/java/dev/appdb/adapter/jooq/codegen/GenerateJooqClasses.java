@@ -3,8 +3,13 @@ package dev.appdb.adapter.jooq.codegen;
 import dev.appdb.migrations.DatabaseVendor;
 import dev.appdb.migrations.Migrator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
+import java.util.stream.Stream;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
@@ -26,6 +31,16 @@ public final class GenerateJooqClasses {
 
   /** The package of the generated classes. */
   public static final String PACKAGE = "dev.appdb.adapter.jooq.schema";
+
+  /**
+   * jOOQ 3.19 writes this on JDK 17 and adds {@code "this-escape"} on JDK 21 and later (it asks
+   * the running JVM); javac 17 ignores the unknown name, so the later form is written always and
+   * the files are the same on every JDK.
+   */
+  private static final String SUPPRESS_JDK17 =
+      "@SuppressWarnings({ \"all\", \"unchecked\", \"rawtypes\" })";
+  private static final String SUPPRESS_ANY_JDK =
+      "@SuppressWarnings({ \"all\", \"unchecked\", \"rawtypes\", \"this-escape\" })";
 
   private GenerateJooqClasses() {}
 
@@ -62,6 +77,21 @@ public final class GenerateJooqClasses {
     GenerationTool tool = new GenerationTool();
     tool.setConnection(migrated);
     tool.run(configuration(directory));
+    sameOnEveryJdk(directory.resolve(PACKAGE.replace('.', '/')));
+  }
+
+  private static void sameOnEveryJdk(Path generated) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(generated)) {
+      files = walk.filter(file -> file.toString().endsWith(".java")).toList();
+    }
+    for (Path file : files) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      if (text.contains(SUPPRESS_JDK17)) {
+        Files.writeString(file, text.replace(SUPPRESS_JDK17, SUPPRESS_ANY_JDK),
+            StandardCharsets.UTF_8);
+      }
+    }
   }
 
   private static Configuration configuration(Path directory) {
