@@ -29,7 +29,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The module rules of {@code /work/shared/DESIGN.md} ("Modules"), one rule per field, each field named as the
+ * The module rules of {@code docs/ARCHITECTURE.md} ("Modules"), one rule per field, each field named as the
  * promise it keeps, so that a failure reads like the broken promise.
  *
  * <p>No rule takes {@code bootstrap} as its subject, so every rule holds (none is vacuous) while {@code bootstrap}
@@ -100,7 +100,7 @@ class AppdbHexagonalArchitectureTest {
                     .should().onlyDependOnClassesThat(WHAT_DOMAIN_MAY_USE)
                     .because("the domain is pure Java: entities, value objects, ports and errors that any adapter "
                             + "can implement; java.sql, javax.sql, jOOQ, SLF4J, Flyway and framework annotations "
-                            + "belong to the outside (DESIGN.md, Modules)");
+                            + "belong to the outside (docs/ARCHITECTURE.md, Modules)");
 
     @ArchTest
     static final ArchRule application_depends_only_on_the_domain_and_the_jdk_core =
@@ -108,7 +108,7 @@ class AppdbHexagonalArchitectureTest {
                     .should().onlyDependOnClassesThat(WHAT_APPLICATION_MAY_USE)
                     .because("use cases and the transaction port see what the domain sees plus the domain itself "
                             + "(and the SLF4J API if really needed); never JDBC, jOOQ, JSON, files or picocli "
-                            + "(DESIGN.md, Modules)");
+                            + "(docs/ARCHITECTURE.md, Modules)");
 
     // ---- signatures of ports and use cases ---------------------------------------------------------------
     //
@@ -123,14 +123,14 @@ class AppdbHexagonalArchitectureTest {
                     .and().arePublic()
                     .should(haveNoAdapterTypeInTheirSignature())
                     .because("ports and use cases speak domain types only, so that swapping PostgreSQL for "
-                            + "SQLite is a change of configuration, never of code (DESIGN.md, Modules)");
+                            + "SQLite is a change of configuration, never of code (docs/ARCHITECTURE.md, Modules)");
 
     @ArchTest
     static final ArchRule no_adapter_type_is_held_in_a_field_of_domain_or_application =
             fields().that().areDeclaredInClassesThat().resideInAnyPackage(DOMAIN, APPLICATION)
                     .should(haveNoAdapterTypeInTheirType())
                     .because("entities, ports and use cases never hold a connection, a DSLContext, a jOOQ record "
-                            + "or a pool; the adapters do (DESIGN.md, Modules)");
+                            + "or a pool; the adapters do (docs/ARCHITECTURE.md, Modules)");
 
     // ---- adapters ----------------------------------------------------------------------------------------
 
@@ -139,21 +139,21 @@ class AppdbHexagonalArchitectureTest {
             noClasses().that().resideInAPackage(ADAPTERS)
                     .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
                     .because("bootstrap is the composition root that wires the adapters; a consumer must be able to "
-                            + "use an adapter without bootstrap (DESIGN.md, Modules)");
+                            + "use an adapter without bootstrap (docs/ARCHITECTURE.md, Modules)");
 
     @ArchTest
     static final ArchRule jooq_adapter_never_depends_on_the_sqlite_adapter =
             noClasses().that().resideInAPackage(ADAPTER_JOOQ)
                     .should().dependOnClassesThat().resideInAPackage(ADAPTER_SQLITE)
                     .because("adapter-sqlite builds on adapter-jooq, not the other way round: "
-                            + "PostgreSQL users must not carry SQLite along (DESIGN.md, Modules)");
+                            + "PostgreSQL users must not carry SQLite along (docs/ARCHITECTURE.md, Modules)");
 
     @ArchTest
     static final ArchRule generated_jooq_classes_are_used_only_inside_the_adapters =
             classes().that().resideInAPackage(GENERATED_JOOQ_SCHEMA)
                     .should().onlyHaveDependentClassesThat().resideInAnyPackage(ADAPTER_JOOQ, ADAPTER_SQLITE)
                     .because("the generated schema classes are an implementation detail of the jOOQ repositories; "
-                            + "nothing above the adapters may see a table or a record (DESIGN.md, Modules)");
+                            + "nothing above the adapters may see a table or a record (docs/ARCHITECTURE.md, Modules)");
 
     // ---- migrations --------------------------------------------------------------------------------------
 
@@ -163,14 +163,14 @@ class AppdbHexagonalArchitectureTest {
                     .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, APPLICATION, BOOTSTRAP)
                     .because("migrations are Flyway SQL plus a small migrator API that bootstrap (or a test) runs "
                             + "before anything else; they know no repository, use case or wiring "
-                            + "(DESIGN.md, Modules)");
+                            + "(docs/ARCHITECTURE.md, Modules)");
 
     @ArchTest
     static final ArchRule domain_and_application_never_depend_on_migrations_adapters_or_bootstrap =
             noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
                     .should().dependOnClassesThat().resideInAnyPackage(MIGRATIONS, ADAPTERS, BOOTSTRAP)
                     .because("dependencies point inwards: adapters, migrations and bootstrap depend on the core, "
-                            + "never the core on them (DESIGN.md, Modules)");
+                            + "never the core on them (docs/ARCHITECTURE.md, Modules)");
 
     // ---- cycles ------------------------------------------------------------------------------------------
 
@@ -180,7 +180,7 @@ class AppdbHexagonalArchitectureTest {
     static final ArchRule no_module_depends_on_itself_through_a_cycle =
             slices().matching("dev.appdb.(*)..").namingSlices("module $1")
                     .should().beFreeOfCycles()
-                    .because("no package cycles anywhere: the modules form the layering of DESIGN.md "
+                    .because("no package cycles anywhere: the modules form the layering of docs/ARCHITECTURE.md "
                             + "(domain <- application <- adapters <- bootstrap -> migrations) with no way back");
 
     // The finer promise, one slice per package. The generated jOOQ schema counts as one package: jOOQ's code
@@ -191,7 +191,7 @@ class AppdbHexagonalArchitectureTest {
             slices().assignedFrom(PACKAGES_WITH_THE_GENERATED_SCHEMA_AS_ONE)
                     .should().beFreeOfCycles()
                     .because("no package cycles anywhere: every package can be understood, tested and moved "
-                            + "without dragging the rest along (DESIGN.md, Modules)");
+                            + "without dragging the rest along (docs/ARCHITECTURE.md, Modules)");
 
     // ---- helpers -----------------------------------------------------------------------------------------
 

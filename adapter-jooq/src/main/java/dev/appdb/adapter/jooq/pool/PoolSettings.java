@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Connection pool settings, named after the seed's SQLAlchemy engine options and applied to
- * HikariCP as DESIGN.md's table says.
+ * HikariCP as README.md's configuration table says.
  *
  * @param poolSize connections kept open ({@code pool_size}; HikariCP {@code minimumIdle}); 1+
  * @param maxOverflow extra connections opened under load and retired after {@code idleTimeout}
