@@ -4,6 +4,7 @@ import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
 import dev.appdb.adapter.jooq.transaction.JooqTransactions;
+import dev.appdb.adapter.jooq.transaction.RepositoryFactory;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.port.Transactions;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.jooq.conf.Settings;
 public final class JooqDatabase implements AutoCloseable {
 
   private final ConnectionPool pool;
-  private final Transactions transactions;
+  private final JooqTransactions transactions;
   private final PoolDatabaseProbe probe;
 
   /**
@@ -36,6 +37,22 @@ public final class JooqDatabase implements AutoCloseable {
     }
     this.transactions = new JooqTransactions(pool, dialect, jooq);
     this.probe = new PoolDatabaseProbe(pool, PoolDatabaseProbe.DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Makes a service's repository available inside every unit of work that begins afterwards, as
+   * {@code tx.repository(port)}; register at start, before the first unit that needs it.
+   *
+   * @param port the repository's interface, e.g. {@code OrderRepository.class}; never null
+   * @param factory makes the repository for one unit, e.g. {@code JooqOrderRepository::new}
+   * @param <R> the port type
+   * @return this database, for chaining
+   * @throws IllegalArgumentException when {@code port} is not an interface or already has a
+   *     repository
+   */
+  public <R> JooqDatabase register(Class<R> port, RepositoryFactory<? extends R> factory) {
+    transactions.register(port, factory);
+    return this;
   }
 
   /** @return the unit-of-work port, thread-safe, never null */

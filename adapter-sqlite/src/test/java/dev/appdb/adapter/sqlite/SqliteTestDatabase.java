@@ -93,7 +93,8 @@ final class SqliteTestDatabase implements DatabaseUnderTest {
     return false;
   }
 
-  private void execute(String sql) {
+  /** @param sql a statement to run on the database, e.g. a service's {@code CREATE TABLE} */
+  void execute(String sql) {
     try (Connection connection = database.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(sql);

@@ -187,6 +187,11 @@ public abstract class ImportUsersContractTest extends ContractTest {
           public UserIdentityRepository identities() {
             return tx.identities();
           }
+
+          @Override
+          public <R> R repository(Class<R> port) {
+            return port == UserRepository.class ? port.cast(users) : tx.repository(port);
+          }
         };
       }
     };

@@ -2,7 +2,7 @@ package dev.appdb.adapter.jooq.identity;
 
 import static dev.appdb.adapter.jooq.schema.Tables.USER_IDENTITIES;
 
-import dev.appdb.adapter.jooq.context.TransactionContext;
+import dev.appdb.adapter.jooq.transaction.TransactionContext;
 import dev.appdb.adapter.jooq.lookup.KeyChunks;
 import dev.appdb.adapter.jooq.mapping.RecordMapper;
 import dev.appdb.domain.error.IdentityAlreadyLinkedException;

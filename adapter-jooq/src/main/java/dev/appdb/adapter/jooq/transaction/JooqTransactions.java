@@ -1,7 +1,5 @@
 package dev.appdb.adapter.jooq.transaction;
 
-import dev.appdb.adapter.jooq.context.DatabaseContext;
-import dev.appdb.adapter.jooq.context.TransactionContext;
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
 import dev.appdb.adapter.jooq.lookup.KeySelects;
@@ -9,8 +7,11 @@ import dev.appdb.adapter.jooq.pool.ConnectionCheckout;
 import dev.appdb.application.port.TransactionalWork;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.domain.error.CommitOutcomeUnknownException;
+import dev.appdb.domain.identity.UserIdentityRepository;
+import dev.appdb.domain.user.UserRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Objects;
 import org.jooq.Configuration;
 import org.jooq.conf.Settings;
@@ -34,7 +35,7 @@ public final class JooqTransactions implements Transactions {
   private static final Logger LOG = LoggerFactory.getLogger(JooqTransactions.class);
 
   private final ConnectionCheckout checkout;
-  private final DatabaseContext database;
+  private volatile DatabaseContext database;
 
   /**
    * @param checkout hands out pooled connections, never null
@@ -47,7 +48,32 @@ public final class JooqTransactions implements Transactions {
         .set(Objects.requireNonNull(dialect, "dialect").sqlDialect())
         .set(dialect.adapt(Objects.requireNonNull(settings, "settings")));
     this.database = new DatabaseContext(configuration, dialect, new SqlErrorTranslator(dialect),
-        KeySelects.render(configuration));
+        KeySelects.render(configuration), Map.of());
+  }
+
+  /**
+   * Makes {@code port} available inside every unit of work that begins afterwards, as
+   * {@code tx.repository(port)}, bound to the unit's transaction like {@code tx.users()}.
+   *
+   * @param port the repository's interface, e.g. {@code OrderRepository.class}; never null
+   * @param factory makes the repository for one unit, e.g. {@code JooqOrderRepository::new}
+   * @param <R> the port type
+   * @throws IllegalArgumentException when {@code port} is not an interface or already has a
+   *     repository (appdb's {@code UserRepository} and {@code UserIdentityRepository} included)
+   */
+  public synchronized <R> void register(Class<R> port, RepositoryFactory<? extends R> factory) {
+    Objects.requireNonNull(port, "port");
+    Objects.requireNonNull(factory, "factory");
+    if (!port.isInterface()) {
+      throw new IllegalArgumentException("port: " + port.getName() + " is not an interface;"
+          + " register the repository under its port");
+    }
+    if (port == UserRepository.class || port == UserIdentityRepository.class
+        || database.repositories().containsKey(port)) {
+      throw new IllegalArgumentException("port: " + port.getName()
+          + " already has a repository");
+    }
+    database = database.withRepository(port, factory);
   }
 
   @Override

@@ -1,30 +1,73 @@
 package dev.appdb.adapter.jooq.transaction;
 
-import dev.appdb.adapter.jooq.context.TransactionContext;
 import dev.appdb.adapter.jooq.identity.JooqUserIdentityRepository;
 import dev.appdb.adapter.jooq.user.JooqUserRepository;
 import dev.appdb.application.port.UnitOfWork;
 import dev.appdb.domain.identity.UserIdentityRepository;
 import dev.appdb.domain.user.UserRepository;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
 
-/** The repositories of one jOOQ transaction. */
+/**
+ * The repositories of one jOOQ transaction, each made on first use and kept for the unit:
+ * appdb's own and every one a service registered, all bound to the same {@link
+ * TransactionContext}.
+ */
 final class JooqUnitOfWork implements UnitOfWork {
 
-  private final UserRepository users;
-  private final UserIdentityRepository identities;
+  private final TransactionContext context;
+  private UserRepository users;
+  private UserIdentityRepository identities;
+  private Map<Class<?>, Object> registered;
 
   JooqUnitOfWork(TransactionContext context) {
-    this.users = new JooqUserRepository(context);
-    this.identities = new JooqUserIdentityRepository(context);
+    this.context = context;
   }
 
   @Override
   public UserRepository users() {
+    if (users == null) {
+      users = new JooqUserRepository(context);
+    }
     return users;
   }
 
   @Override
   public UserIdentityRepository identities() {
+    if (identities == null) {
+      identities = new JooqUserIdentityRepository(context);
+    }
     return identities;
+  }
+
+  @Override
+  public <R> R repository(Class<R> port) {
+    Objects.requireNonNull(port, "port");
+    context.requireOpen();
+    if (port == UserRepository.class) {
+      return port.cast(users());
+    }
+    if (port == UserIdentityRepository.class) {
+      return port.cast(identities());
+    }
+    if (registered == null) {
+      registered = new IdentityHashMap<>(4);
+    }
+    Object repository = registered.get(port);
+    if (repository == null) {
+      RepositoryFactory<?> factory = context.database().repositories().get(port);
+      if (factory == null) {
+        throw new IllegalArgumentException("no repository is registered for " + port.getName()
+            + "; register one when the database is opened (JooqDatabase.register); registered: "
+            + new TreeSet<>(context.database().repositories().keySet().stream()
+                .map(Class::getName).toList()));
+      }
+      repository = Objects.requireNonNull(factory.create(context),
+          () -> "the repository factory of " + port.getName() + " returned null");
+      registered.put(port, repository);
+    }
+    return port.cast(repository);
   }
 }

@@ -2,7 +2,7 @@ package dev.appdb.adapter.jooq.user;
 
 import static dev.appdb.adapter.jooq.schema.Tables.USERS;
 
-import dev.appdb.adapter.jooq.context.TransactionContext;
+import dev.appdb.adapter.jooq.transaction.TransactionContext;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import dev.appdb.adapter.jooq.lookup.KeyChunks;
 import dev.appdb.adapter.jooq.mapping.RecordMapper;

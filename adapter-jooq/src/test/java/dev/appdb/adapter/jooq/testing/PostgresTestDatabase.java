@@ -76,7 +76,18 @@ public final class PostgresTestDatabase implements DatabaseUnderTest {
   public void deleteAllRows() {
     try (Connection connection = database.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("TRUNCATE app.user_identities, app.users");
+      // CASCADE: a service's tables that reference the users go too
+      statement.execute("TRUNCATE app.user_identities, app.users CASCADE");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** @param sql a statement to run on the database, e.g. a service's {@code CREATE TABLE} */
+  public void execute(String sql) {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

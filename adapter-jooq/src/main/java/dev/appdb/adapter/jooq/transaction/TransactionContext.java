@@ -1,4 +1,4 @@
-package dev.appdb.adapter.jooq.context;
+package dev.appdb.adapter.jooq.transaction;
 
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
@@ -54,7 +54,7 @@ public final class TransactionContext {
    * @param connection the transaction's connection, never null
    * @param readOnly whether writes must be refused
    */
-  public TransactionContext(DatabaseContext database, Connection connection, boolean readOnly) {
+  TransactionContext(DatabaseContext database, Connection connection, boolean readOnly) {
     this.database = Objects.requireNonNull(database, "database");
     this.connection = Objects.requireNonNull(connection, "connection");
     this.readOnly = readOnly;
@@ -65,10 +65,7 @@ public final class TransactionContext {
    * @throws IllegalStateException when the unit of work has ended
    */
   public DSLContext dsl() {
-    if (ended) {
-      throw new IllegalStateException(
-          "this unit of work has ended; use repositories only inside their transaction lambda");
-    }
+    requireOpen();
     if (failure != null) {
       throw new IllegalStateException("a statement of this unit of work failed (" + failure
           + "); the unit will be rolled back: rethrow instead of continuing", failure);
@@ -82,6 +79,18 @@ public final class TransactionContext {
       dsl = unit.set(listeners).dsl();
     }
     return dsl;
+  }
+
+  /** @throws IllegalStateException when the unit of work has ended */
+  void requireOpen() {
+    if (ended) {
+      throw new IllegalStateException(
+          "this unit of work has ended; use repositories only inside their transaction lambda");
+    }
+  }
+
+  DatabaseContext database() {
+    return database;
   }
 
   /** @return the lookups by key rendered for this database; run them on {@link #dsl()} */
@@ -120,7 +129,7 @@ public final class TransactionContext {
   }
 
   /** @return the recorded failure of a statement of this unit, or null when none failed */
-  public RuntimeException failure() {
+  RuntimeException failure() {
     return failure;
   }
 
@@ -194,7 +203,7 @@ public final class TransactionContext {
   }
 
   /** Marks the unit of work as ended: every later use of {@link #dsl} fails. */
-  public void end() {
+  void end() {
     ended = true;
   }
 }

@@ -1,4 +1,4 @@
-package dev.appdb.adapter.jooq.context;
+package dev.appdb.adapter.jooq.transaction;
 
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;

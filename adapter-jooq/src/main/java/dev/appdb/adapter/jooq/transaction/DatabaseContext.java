@@ -1,0 +1,39 @@
+package dev.appdb.adapter.jooq.transaction;
+
+import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
+import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
+import dev.appdb.adapter.jooq.lookup.KeySelects;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.Configuration;
+
+/**
+ * What every unit of work on one database shares; immutable ({@link #withRepository} returns a
+ * copy), so a unit works with the registrations made before it began.
+ *
+ * @param configuration the jOOQ configuration without a connection (dialect, settings)
+ * @param dialect the database's specifics
+ * @param errors the database's error translator
+ * @param keySelects the lookups by key rendered for this database
+ * @param repositories the factories of the services' repositories, by port; unmodifiable
+ */
+record DatabaseContext(Configuration configuration, DatabaseDialect dialect,
+    SqlErrorTranslator errors, KeySelects keySelects,
+    Map<Class<?>, RepositoryFactory<?>> repositories) {
+
+  DatabaseContext {
+    Objects.requireNonNull(configuration, "configuration");
+    Objects.requireNonNull(dialect, "dialect");
+    Objects.requireNonNull(errors, "errors");
+    Objects.requireNonNull(keySelects, "keySelects");
+    repositories = Map.copyOf(repositories);
+  }
+
+  /** @return a copy that also makes {@code port}'s repositories with {@code factory} */
+  DatabaseContext withRepository(Class<?> port, RepositoryFactory<?> factory) {
+    Map<Class<?>, RepositoryFactory<?>> more = new HashMap<>(repositories);
+    more.put(port, factory);
+    return new DatabaseContext(configuration, dialect, errors, keySelects, more);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.appdb.adapter.jooq.testing;
+
+import dev.appdb.adapter.jooq.transaction.TransactionContext;
+import dev.appdb.application.contract.service.Note;
+import dev.appdb.application.contract.service.NoteRepository;
+import dev.appdb.domain.user.UserId;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * A service's repository as a service would write it on jOOQ, for the contract suites: every
+ * statement through the unit's {@link TransactionContext}, writes through
+ * {@link TransactionContext#dslForWrite()}. Table {@code notes} ({@link #CREATE_POSTGRES},
+ * {@link #CREATE_SQLITE}) is the service's own, with a foreign key to appdb's users.
+ */
+public final class JooqNoteRepository implements NoteRepository {
+
+  /** The service's table on PostgreSQL, in appdb's schema. */
+  public static final String CREATE_POSTGRES = "CREATE TABLE app.notes (id uuid PRIMARY KEY,"
+      + " user_id uuid NOT NULL REFERENCES app.users (id) ON DELETE CASCADE,"
+      + " body varchar(200) NOT NULL)";
+
+  /** The service's table on SQLite. */
+  public static final String CREATE_SQLITE = "CREATE TABLE notes (id TEXT PRIMARY KEY,"
+      + " user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+      + " body TEXT NOT NULL) STRICT";
+
+  private static final Field<UUID> ID = DSL.field(DSL.name("id"), SQLDataType.UUID);
+  private static final Field<UUID> USER_ID = DSL.field(DSL.name("user_id"), SQLDataType.UUID);
+  private static final Field<String> BODY = DSL.field(DSL.name("body"), SQLDataType.VARCHAR);
+
+  private final TransactionContext tx;
+  private final Table<?> notes;
+
+  /** @param tx the unit of work, never null */
+  public JooqNoteRepository(TransactionContext tx) {
+    this.tx = tx;
+    this.notes = DSL.table(tx.dialect().sqlDialect() == SQLDialect.POSTGRES
+        ? DSL.name("app", "notes") : DSL.name("notes"));
+  }
+
+  @Override
+  public Note create(Note note) {
+    tx.dslForWrite().insertInto(notes, ID, USER_ID, BODY)
+        .values(note.id(), note.userId().value(), note.body()).execute();
+    return note;
+  }
+
+  @Override
+  public List<Note> listForUser(UserId userId) {
+    return tx.dsl().select(ID, USER_ID, BODY).from(notes).where(USER_ID.eq(userId.value()))
+        .fetch(row -> new Note(row.value1(), new UserId(row.value2()), row.value3()));
+  }
+
+  @Override
+  public long count() {
+    return tx.dsl().fetchCount(notes);
+  }
+}
