@@ -2,6 +2,7 @@ package dev.appdb.bootstrap;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.postgres.PostgresDatabase;
+import dev.appdb.adapter.jooq.transaction.RepositoryFactory;
 import dev.appdb.adapter.sqlite.SqliteDatabase;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.identity.IdentityLinks;
@@ -19,8 +20,11 @@ import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.UnexpectedDatabaseException;
 import dev.appdb.migrations.DatabaseVendor;
 import dev.appdb.migrations.MigrationReport;
+import dev.appdb.migrations.MigrationSet;
 import dev.appdb.migrations.Migrator;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -39,11 +43,13 @@ public final class Appdb implements AutoCloseable {
 
   private final AppdbSettings settings;
   private final JooqDatabase database;
+  private final List<MigrationSet> migrations;
   private final Clock clock = Clock.systemUTC();
 
-  private Appdb(AppdbSettings settings, JooqDatabase database) {
+  private Appdb(AppdbSettings settings, JooqDatabase database, List<MigrationSet> migrations) {
     this.settings = settings;
     this.database = database;
+    this.migrations = migrations;
   }
 
   /**
@@ -55,7 +61,23 @@ public final class Appdb implements AutoCloseable {
    * @throws UnexpectedDatabaseException when a migration fails
    */
   public static Appdb start(AppdbSettings settings) {
-    return start(settings, settings.migrateOnStart());
+    return start(settings, settings.migrateOnStart(), List.of());
+  }
+
+  /**
+   * Opens the database and, when {@code settings.migrateOnStart()}, applies appdb's migrations
+   * and then the service's sets.
+   *
+   * @param settings validated settings, never null
+   * @param serviceMigrations the service's own migration sets, applied after appdb's in this
+   *     order; never null
+   * @return the running appdb
+   * @throws IllegalArgumentException when the sets collide (see {@link Migrator})
+   * @throws DatabaseUnavailableException when the database cannot be opened
+   * @throws UnexpectedDatabaseException when a migration fails
+   */
+  public static Appdb start(AppdbSettings settings, List<MigrationSet> serviceMigrations) {
+    return start(settings, settings.migrateOnStart(), serviceMigrations);
   }
 
   /**
@@ -68,9 +90,29 @@ public final class Appdb implements AutoCloseable {
    * @throws UnexpectedDatabaseException when a migration fails
    */
   public static Appdb start(AppdbSettings settings, boolean migrate) {
+    return start(settings, migrate, List.of());
+  }
+
+  /**
+   * Opens the database and, when {@code migrate}, applies appdb's migrations and then the
+   * service's sets.
+   *
+   * @param settings validated settings, never null
+   * @param migrate whether to apply pending migrations now
+   * @param serviceMigrations the service's own migration sets, in order; never null
+   * @return the running appdb
+   * @throws IllegalArgumentException when the sets collide (see {@link Migrator})
+   * @throws DatabaseUnavailableException when the database cannot be opened
+   * @throws UnexpectedDatabaseException when a migration fails
+   */
+  public static Appdb start(AppdbSettings settings, boolean migrate,
+      List<MigrationSet> serviceMigrations) {
     Objects.requireNonNull(settings, "settings");
+    List<MigrationSet> sets = new ArrayList<>();
+    sets.add(MigrationSet.APPDB);
+    sets.addAll(serviceMigrations);
     JooqDatabase database = open(settings);
-    Appdb appdb = new Appdb(settings, database);
+    Appdb appdb = new Appdb(settings, database, List.copyOf(sets));
     LOG.info("database opened: {} (profile {})", database.target(), settings.profile());
     if (migrate) {
       try {
@@ -105,13 +147,14 @@ public final class Appdb implements AutoCloseable {
   }
 
   /**
-   * Applies pending migrations (the seed's {@code init_db()}, with history and checksums).
+   * Applies pending migrations of every set, appdb's first (the seed's {@code init_db()}, with
+   * history and checksums).
    *
-   * @return what was applied
+   * @return what was applied, one report per set in the order applied
    * @throws UnexpectedDatabaseException when a migration fails (that migration is rolled back)
    *     or an applied migration's checksum no longer matches its script
    */
-  public MigrationReport migrate() {
+  public List<MigrationReport> migrate() {
     DataSource target;
     DatabaseVendor vendor;
     if (settings.database() instanceof SqliteTarget sqlite) {
@@ -123,10 +166,13 @@ public final class Appdb implements AutoCloseable {
       vendor = DatabaseVendor.POSTGRESQL;
     }
     try {
-      MigrationReport report = new Migrator(target, vendor).migrate();
-      LOG.info("migrations applied: {}, schema version {}", report.applied(),
-          report.schemaVersion());
-      return report;
+      List<MigrationReport> reports = new Migrator(target, vendor, migrations).migrate();
+      for (MigrationReport report : reports) {
+        LOG.atInfo().setMessage("migrations applied").addKeyValue("set", report.set())
+            .addKeyValue("applied", report.applied())
+            .addKeyValue("version", report.schemaVersion()).log();
+      }
+      return reports;
     } catch (FlywayException e) {
       throw new UnexpectedDatabaseException(
           "migrating " + database.target() + " failed: " + e.getMessage(), e);
@@ -136,6 +182,21 @@ public final class Appdb implements AutoCloseable {
   /** @return the settings this process runs with */
   public AppdbSettings settings() {
     return settings;
+  }
+
+  /**
+   * Makes a service's repository available inside every unit of work that begins afterwards, as
+   * {@code tx.repository(port)}; see {@link JooqDatabase#register}.
+   *
+   * @param port the repository's interface, never null
+   * @param factory makes the repository for one unit, never null
+   * @param <R> the port type
+   * @return this appdb, for chaining
+   * @throws IllegalArgumentException when {@code port} is not an interface or already has one
+   */
+  public <R> Appdb register(Class<R> port, RepositoryFactory<? extends R> factory) {
+    database.register(port, factory);
+    return this;
   }
 
   /** @return the unit-of-work port, for application code of the embedding service */

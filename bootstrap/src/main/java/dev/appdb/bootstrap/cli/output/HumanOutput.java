@@ -27,9 +27,16 @@ public final class HumanOutput implements Output {
   }
 
   @Override
-  public void migrated(MigrationReport report) {
+  public void migrated(List<MigrationReport> reports) {
+    MigrationReport appdb = reports.get(0);
     out.printf("database ready: %d migration(s) applied, schema version %s%n",
-        report.applied(), report.schemaVersion());
+        reports.stream().mapToInt(MigrationReport::applied).sum(), appdb.schemaVersion());
+    if (reports.size() > 1) {
+      for (MigrationReport report : reports) {
+        out.printf("  %s: %d applied, version %s%n", report.set(), report.applied(),
+            report.schemaVersion());
+      }
+    }
   }
 
   @Override

@@ -66,9 +66,16 @@ public final class JsonOutput implements Output {
   }
 
   @Override
-  public void migrated(MigrationReport report) {
-    print(out, mapper.createObjectNode().put("applied", report.applied())
-        .put("schema_version", report.schemaVersion()));
+  public void migrated(List<MigrationReport> reports) {
+    ObjectNode node = mapper.createObjectNode()
+        .put("applied", reports.stream().mapToInt(MigrationReport::applied).sum())
+        .put("schema_version", reports.get(0).schemaVersion());
+    ArrayNode sets = node.putArray("sets");
+    for (MigrationReport report : reports) {
+      sets.addObject().put("set", report.set()).put("applied", report.applied())
+          .put("schema_version", report.schemaVersion());
+    }
+    print(out, node);
   }
 
   @Override

@@ -16,8 +16,8 @@ import java.util.List;
  */
 public interface Output {
 
-  /** @param report the migration run */
-  void migrated(MigrationReport report);
+  /** @param reports the migration run, one report per migration set, appdb's first */
+  void migrated(List<MigrationReport> reports);
 
   /** @param user one user */
   void user(User user);
