@@ -1,10 +1,13 @@
 package dev.appdb.adapter.sqlite;
 
+import dev.appdb.adapter.jooq.dialect.ConstraintViolation;
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.sqlite.SQLiteErrorCode;
@@ -22,6 +25,9 @@ import org.sqlite.SQLiteException;
  * are refused by the repositories before they reach SQLite.
  */
 public final class SqliteDialect implements DatabaseDialect {
+
+  /** How SQLite introduces the columns of a broken unique or primary key. */
+  private static final String UNIQUE_PREFIX = "UNIQUE constraint failed: ";
 
   @Override
   public SQLDialect sqlDialect() {
@@ -55,6 +61,40 @@ public final class SqliteDialect implements DatabaseDialect {
       case SQLITE_INTERRUPT -> SqlErrorKind.TIMEOUT;
       default -> classifyPrimary(code.code & 0xFF);
     };
+  }
+
+  /**
+   * The kind from the extended result code. SQLite names no constraint; for a unique or primary
+   * key it lists the columns, in the one fixed form {@code UNIQUE constraint failed: t.a, t.b}
+   * (sqlite3.c, {@code sqlite3UniqueConstraint}), which this reads as table and columns; a
+   * foreign-key failure carries neither.
+   */
+  @Override
+  public ConstraintViolation violation(SQLException exception) {
+    SqlErrorKind kind = classify(exception);
+    if (kind == SqlErrorKind.FOREIGN_KEY_VIOLATION) {
+      return new ConstraintViolation(kind, null, null, List.of());
+    }
+    if (kind != SqlErrorKind.UNIQUE_VIOLATION) {
+      return null;
+    }
+    String message = exception.getMessage() == null ? "" : exception.getMessage();
+    int start = message.indexOf(UNIQUE_PREFIX);
+    if (start < 0) {
+      return new ConstraintViolation(kind, null, null, List.of());
+    }
+    String list = message.substring(start + UNIQUE_PREFIX.length());
+    int end = list.indexOf(')');
+    String table = null;
+    List<String> columns = new ArrayList<>();
+    for (String qualified : (end < 0 ? list : list.substring(0, end)).split(",")) {
+      int dot = qualified.strip().lastIndexOf('.');
+      if (dot > 0) {
+        table = qualified.strip().substring(0, dot);
+        columns.add(qualified.strip().substring(dot + 1));
+      }
+    }
+    return new ConstraintViolation(kind, null, table, columns);
   }
 
   /** Primary result codes: the low byte of the extended code. */

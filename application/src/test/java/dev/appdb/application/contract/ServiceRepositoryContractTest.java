@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.appdb.application.contract.service.Note;
 import dev.appdb.application.contract.service.NoteRepository;
 import dev.appdb.application.port.UnitOfWork;
-import dev.appdb.domain.error.AppdbException;
+import dev.appdb.domain.error.DuplicateKeyException;
+import dev.appdb.domain.error.MissingReferenceException;
+import dev.appdb.domain.error.StillReferencedException;
 import dev.appdb.domain.user.User;
 import dev.appdb.domain.user.UserId;
 import dev.appdb.domain.user.UserRepository;
@@ -63,9 +65,29 @@ public abstract class ServiceRepositoryContractTest extends ContractTest {
       return null;
     })).isInstanceOf(IllegalStateException.class).hasMessageContaining("rolled back");
 
-    assertThat(caught.get()).as("a domain error, not jOOQ's").isInstanceOf(AppdbException.class);
+    assertThat(caught.get()).as("a domain error, not jOOQ's")
+        .isInstanceOf(MissingReferenceException.class).hasMessageContaining("notes");
     assertThat(userCount()).isZero();
     assertThat(noteCount()).isZero();
+  }
+
+  @Test
+  void theServiceTablesKeysBecomeTypedErrors() {
+    User user = save(newUser("Writer", null, Instant.now()));
+    Note note = Note.of(user.id(), "once");
+    transactions().inTransaction(tx -> tx.repository(NoteRepository.class).create(note));
+
+    assertThatThrownBy(() -> transactions().inTransaction(
+        tx -> tx.repository(NoteRepository.class).create(new Note(note.id(), user.id(), "twice"))))
+        .isInstanceOf(DuplicateKeyException.class).hasMessageContaining("notes");
+    assertThatThrownBy(() -> transactions().inTransaction(tx -> {
+      tx.users().delete(user.id());
+      return null;
+    })).isInstanceOf(StillReferencedException.class)
+        // PostgreSQL names the key; SQLite names none, so the table referred to is named
+        .hasMessageMatching(".*(notes_user_id_fkey|a foreign key referring to users).*");
+    assertThat(findUser(user.id())).isPresent();
+    assertThat(noteCount()).isEqualTo(1);
   }
 
   @Test

@@ -1,8 +1,11 @@
 package dev.appdb.domain.error;
 
-/** A unique rule of the domain would be broken: an email taken, an identity already linked. */
+/**
+ * A unique rule would be broken: an email taken, an identity already linked, a service's unique
+ * key.
+ */
 public abstract sealed class DuplicateException extends AppdbException
-    permits DuplicateEmailException, IdentityAlreadyLinkedException {
+    permits DuplicateEmailException, IdentityAlreadyLinkedException, DuplicateKeyException {
 
   private static final long serialVersionUID = 1L;
 

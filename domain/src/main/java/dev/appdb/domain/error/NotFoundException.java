@@ -1,7 +1,7 @@
 package dev.appdb.domain.error;
 
 /** The entity addressed by an operation does not exist (any more). */
-public final class NotFoundException extends AppdbException {
+public sealed class NotFoundException extends AppdbException permits MissingReferenceException {
 
   private static final long serialVersionUID = 1L;
 
@@ -11,5 +11,10 @@ public final class NotFoundException extends AppdbException {
    */
   public NotFoundException(String entity, Object key) {
     super(entity + " " + key + " not found");
+  }
+
+  /** @param message what was not found, without secrets */
+  NotFoundException(String message) {
+    super(message);
   }
 }

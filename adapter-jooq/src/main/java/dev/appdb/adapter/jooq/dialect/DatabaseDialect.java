@@ -27,6 +27,13 @@ public interface DatabaseDialect {
   SqlErrorKind classify(SQLException exception);
 
   /**
+   * @param exception a driver failure, never null
+   * @return what it says about the broken unique or foreign-key constraint, or null when it is
+   *     not such a violation
+   */
+  ConstraintViolation violation(SQLException exception);
+
+  /**
    * @return whether a writing unit of work holds, from its start, a lock that excludes every
    *     other writer (SQLite's {@code BEGIN IMMEDIATE}); locking rows then adds nothing
    */

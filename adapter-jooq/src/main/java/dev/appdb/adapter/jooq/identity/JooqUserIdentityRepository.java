@@ -5,9 +5,10 @@ import static dev.appdb.adapter.jooq.schema.Tables.USER_IDENTITIES;
 import dev.appdb.adapter.jooq.transaction.TransactionContext;
 import dev.appdb.adapter.jooq.lookup.KeyChunks;
 import dev.appdb.adapter.jooq.mapping.RecordMapper;
+import dev.appdb.domain.error.DuplicateKeyException;
 import dev.appdb.domain.error.IdentityAlreadyLinkedException;
+import dev.appdb.domain.error.MissingReferenceException;
 import dev.appdb.domain.error.NotFoundException;
-import dev.appdb.domain.error.UnexpectedDatabaseException;
 import dev.appdb.domain.identity.IdentityKey;
 import dev.appdb.domain.identity.Issuer;
 import dev.appdb.domain.identity.Subject;
@@ -101,14 +102,12 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
           .set(USER_IDENTITIES.USER_ID, identity.userId().value())
           .set(USER_IDENTITIES.LINKED_AT, identity.linkedAt())
           .execute();
-    } catch (UnexpectedDatabaseException e) {
-      // a constraint violation arrives as the generic error the unit recorded; name it
-      throw switch (tx.errors().kind(e)) {
-        case UNIQUE_VIOLATION -> tx.failed(new IdentityAlreadyLinkedException(
-            identity.issuer().value(), identity.subject().value()));
-        case FOREIGN_KEY_VIOLATION -> tx.failed(new NotFoundException("user", identity.userId()));
-        default -> e;
-      };
+    } catch (DuplicateKeyException e) {
+      // the table's one unique key is its primary key (issuer, subject)
+      throw tx.failed(new IdentityAlreadyLinkedException(
+          identity.issuer().value(), identity.subject().value()));
+    } catch (MissingReferenceException e) {
+      throw tx.failed(new NotFoundException("user", identity.userId()));
     }
     return identity;
   }

@@ -1,14 +1,18 @@
 package dev.appdb.adapter.jooq.postgres;
 
+import dev.appdb.adapter.jooq.dialect.ConstraintViolation;
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * PostgreSQL 16: the generated classes' schema {@code app} is rendered as is; errors are
@@ -48,6 +52,19 @@ public final class PostgresDialect implements DatabaseDialect {
       case "57P01", "57P02", "57P03", "53300", "53100", "53200" -> SqlErrorKind.UNAVAILABLE;
       default -> state.startsWith("08") ? SqlErrorKind.UNAVAILABLE : SqlErrorKind.OTHER;
     };
+  }
+
+  /** The constraint and table from the server's error fields (pgjdbc's ServerErrorMessage). */
+  @Override
+  public ConstraintViolation violation(SQLException exception) {
+    SqlErrorKind kind = classify(exception);
+    if (kind != SqlErrorKind.UNIQUE_VIOLATION && kind != SqlErrorKind.FOREIGN_KEY_VIOLATION) {
+      return null;
+    }
+    ServerErrorMessage server = exception instanceof PSQLException psql
+        ? psql.getServerErrorMessage() : null;
+    return server == null ? new ConstraintViolation(kind, null, null, List.of())
+        : new ConstraintViolation(kind, server.getConstraint(), server.getTable(), List.of());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.appdb.adapter.jooq.transaction;
 
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
+import org.jooq.Query;
 
 /**
  * Sees every statement jOOQ runs on one unit of work's connection fail, whoever sent it (appdb's
@@ -23,7 +24,9 @@ final class StatementFailures implements ExecuteListener {
   public void exception(ExecuteContext ctx) {
     Throwable failure = ctx.sqlException() != null ? ctx.sqlException() : ctx.exception();
     if (failure != null) {
-      ctx.exception(unit.statementFailed(failure));
+      Query statement = ctx.query() != null ? ctx.query()
+          : ctx.batchQueries().length > 0 ? ctx.batchQueries()[0] : null;
+      ctx.exception(unit.statementFailed(failure, statement));
     }
   }
 }

@@ -1,9 +1,10 @@
 package dev.appdb.adapter.jooq.transaction;
 
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
-import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
 import dev.appdb.adapter.jooq.lookup.KeySelects;
+import dev.appdb.domain.error.DuplicateKeyException;
+import dev.appdb.domain.error.MissingReferenceException;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;
@@ -107,11 +108,12 @@ public final class TransactionContext {
    * Called by {@link StatementFailures} when a statement of this unit failed.
    *
    * @param failure what jOOQ or the driver threw, never null
+   * @param statement the statement that failed, or null when jOOQ does not say
    * @return the domain error to throw instead; recorded as the unit's failure unless the
    *     statement ran under a savepoint that undoes it
    */
-  RuntimeException statementFailed(Throwable failure) {
-    RuntimeException translated = errors().translate(failure);
+  RuntimeException statementFailed(Throwable failure, Query statement) {
+    RuntimeException translated = errors().translate(failure, statement);
     return underSavepoint ? translated : failed(translated);
   }
 
@@ -184,8 +186,8 @@ public final class TransactionContext {
       batch.execute();
     } catch (RuntimeException refused) {
       underSavepoint = false;
-      SqlErrorKind kind = errors().kind(refused);
-      if (kind != SqlErrorKind.UNIQUE_VIOLATION && kind != SqlErrorKind.FOREIGN_KEY_VIOLATION) {
+      if (!(refused instanceof DuplicateKeyException)
+          && !(refused instanceof MissingReferenceException)) {
         throw failed(refused);
       }
       // A failure of the rollback itself is recorded like any failed statement.

@@ -3,14 +3,14 @@ package dev.appdb.adapter.jooq.user;
 import static dev.appdb.adapter.jooq.schema.Tables.USERS;
 
 import dev.appdb.adapter.jooq.transaction.TransactionContext;
-import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
+import dev.appdb.adapter.jooq.schema.Keys;
 import dev.appdb.adapter.jooq.lookup.KeyChunks;
 import dev.appdb.adapter.jooq.mapping.RecordMapper;
 import dev.appdb.adapter.jooq.schema.tables.records.UsersRecord;
 import dev.appdb.domain.error.ConcurrentUpdateException;
 import dev.appdb.domain.error.DuplicateEmailException;
+import dev.appdb.domain.error.DuplicateKeyException;
 import dev.appdb.domain.error.NotFoundException;
-import dev.appdb.domain.error.UnexpectedDatabaseException;
 import dev.appdb.domain.error.ValidationException;
 import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
@@ -107,7 +107,7 @@ public final class JooqUserRepository implements UserRepository {
     row.setCreatedAt(user.createdAt());
     try {
       tx.dslForWrite().insertInto(USERS).set(row).execute();
-    } catch (UnexpectedDatabaseException e) {
+    } catch (DuplicateKeyException e) {
       throw translateWrite(e, user);
     }
     return user;
@@ -135,7 +135,7 @@ public final class JooqUserRepository implements UserRepository {
           .where(USERS.ID.eq(user.id().value()))
           .and(USERS.VERSION.eq(user.version()))
           .execute();
-    } catch (UnexpectedDatabaseException e) {
+    } catch (DuplicateKeyException e) {
       throw translateWrite(e, user);
     }
     if (updated == 0) {
@@ -189,10 +189,9 @@ public final class JooqUserRepository implements UserRepository {
     return row;
   }
 
-  /** A constraint violation arrives as the generic error the unit recorded; name it. */
-  private RuntimeException translateWrite(UnexpectedDatabaseException e, User user) {
-    if (user.email() != null && tx.errors().kind(e) == SqlErrorKind.UNIQUE_VIOLATION
-        && tx.errors().names(e, USERS.EMAIL_NORMALIZED.getName())) {
+  /** The unique email arrives as the generic duplicate the unit recorded; name it. */
+  private RuntimeException translateWrite(DuplicateKeyException e, User user) {
+    if (user.email() != null && e.constraint().equals(Keys.USERS_EMAIL_NORMALIZED_KEY.getName())) {
       return tx.failed(new DuplicateEmailException(user.email().value()));
     }
     return e;

@@ -16,19 +16,23 @@ import org.jooq.impl.SQLDataType;
  * A service's repository as a service would write it on jOOQ, for the contract suites: every
  * statement through the unit's {@link TransactionContext}, writes through
  * {@link TransactionContext#dslForWrite()}. Table {@code notes} ({@link #CREATE_POSTGRES},
- * {@link #CREATE_SQLITE}) is the service's own, with a foreign key to appdb's users.
+ * {@link #CREATE_SQLITE}) is the service's own, with a foreign key to appdb's users that keeps
+ * a user with notes from being deleted. The table is plain SQL, not generated: where SQLite names
+ * no constraint, errors name the table instead.
  */
 public final class JooqNoteRepository implements NoteRepository {
 
   /** The service's table on PostgreSQL, in appdb's schema. */
-  public static final String CREATE_POSTGRES = "CREATE TABLE app.notes (id uuid PRIMARY KEY,"
-      + " user_id uuid NOT NULL REFERENCES app.users (id) ON DELETE CASCADE,"
-      + " body varchar(200) NOT NULL)";
+  public static final String CREATE_POSTGRES = "CREATE TABLE app.notes (id uuid NOT NULL,"
+      + " user_id uuid NOT NULL, body varchar(200) NOT NULL,"
+      + " CONSTRAINT notes_pkey PRIMARY KEY (id),"
+      + " CONSTRAINT notes_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users (id))";
 
   /** The service's table on SQLite. */
-  public static final String CREATE_SQLITE = "CREATE TABLE notes (id TEXT PRIMARY KEY,"
-      + " user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
-      + " body TEXT NOT NULL) STRICT";
+  public static final String CREATE_SQLITE = "CREATE TABLE notes (id TEXT NOT NULL,"
+      + " user_id TEXT NOT NULL, body TEXT NOT NULL,"
+      + " CONSTRAINT notes_pkey PRIMARY KEY (id),"
+      + " CONSTRAINT notes_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id)) STRICT";
 
   private static final Field<UUID> ID = DSL.field(DSL.name("id"), SQLDataType.UUID);
   private static final Field<UUID> USER_ID = DSL.field(DSL.name("user_id"), SQLDataType.UUID);
