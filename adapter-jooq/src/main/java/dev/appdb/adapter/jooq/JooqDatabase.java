@@ -1,12 +1,16 @@
 package dev.appdb.adapter.jooq;
 
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
+import dev.appdb.adapter.jooq.identity.JooqUserIdentityRepository;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
 import dev.appdb.adapter.jooq.transaction.JooqTransactions;
 import dev.appdb.adapter.jooq.transaction.RepositoryFactory;
+import dev.appdb.adapter.jooq.user.JooqUserRepository;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.port.Transactions;
+import dev.appdb.domain.identity.UserIdentityRepository;
+import dev.appdb.domain.user.UserRepository;
 import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -36,6 +40,9 @@ public final class JooqDatabase implements AutoCloseable {
       jooq = jooq.withQueryTimeout((int) Math.max(1, clientQueryTimeout.toSeconds()));
     }
     this.transactions = new JooqTransactions(pool, dialect, jooq);
+    // appdb's own repositories are registered like a service's
+    transactions.register(UserRepository.class, JooqUserRepository::new);
+    transactions.register(UserIdentityRepository.class, JooqUserIdentityRepository::new);
     this.probe = new PoolDatabaseProbe(pool, PoolDatabaseProbe.DEFAULT_TIMEOUT);
   }
 

@@ -1,12 +1,15 @@
 package dev.appdb.domain.user;
 
+import dev.appdb.domain.entity.Entity;
+import dev.appdb.domain.entity.EntityRules;
 import dev.appdb.domain.error.ValidationException;
 import dev.appdb.domain.validation.InstantRules;
 import dev.appdb.domain.validation.TextRules;
 import java.time.Instant;
 
 /**
- * A person using the application. Immutable; validated on construction.
+ * A person using the application: an {@link Entity} of the entity kit, like a service's own.
+ * Immutable; validated on construction.
  *
  * <p>Names are required, stripped of surrounding whitespace, 1–{@value #MAX_NAME_LENGTH}
  * characters, without control characters. Timestamps follow {@link InstantRules#stored}:
@@ -27,26 +30,19 @@ public record User(
     Email email,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version) implements Entity<UserId> {
 
   /** The longest first or last name accepted, in characters (after stripping). */
   public static final int MAX_NAME_LENGTH = 100;
 
   /** @throws ValidationException naming the field and the limit it broke */
   public User {
-    if (id == null) {
-      throw new ValidationException("id", "is required");
-    }
+    EntityRules.requireId("id", id);
     firstName = TextRules.requiredStripped("firstName", firstName, MAX_NAME_LENGTH);
     lastName = TextRules.requiredStripped("lastName", lastName, MAX_NAME_LENGTH);
-    createdAt = InstantRules.stored("createdAt", createdAt);
-    updatedAt = InstantRules.stored("updatedAt", updatedAt);
-    if (updatedAt.isBefore(createdAt)) {
-      throw new ValidationException("updatedAt", "must not be before createdAt " + createdAt);
-    }
-    if (version < 0) {
-      throw new ValidationException("version", "must be at least 0, was " + version);
-    }
+    createdAt = EntityRules.createdAt(createdAt);
+    updatedAt = EntityRules.updatedAt(createdAt, updatedAt);
+    EntityRules.requireVersion(version);
   }
 
   /**

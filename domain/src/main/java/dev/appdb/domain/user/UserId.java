@@ -1,30 +1,26 @@
 package dev.appdb.domain.user;
 
+import dev.appdb.domain.entity.EntityId;
+import dev.appdb.domain.entity.EntityRules;
 import dev.appdb.domain.error.ValidationException;
-import dev.appdb.domain.id.TimeOrderedUuid;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * The identity of a {@link User}: a time-ordered (version 7) UUID generated in Java.
+ * The identity of a {@link User}: a time-ordered (version 7) UUID generated in Java, the entity
+ * kit's {@link EntityId}.
  *
  * @param value the UUID, never null
  */
-public record UserId(UUID value) {
-
-  private static final Pattern CANONICAL = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+public record UserId(UUID value) implements EntityId {
 
   /** @throws ValidationException when {@code value} is null */
   public UserId {
-    if (value == null) {
-      throw new ValidationException("userId", "is required");
-    }
+    EntityRules.requireId("userId", value);
   }
 
   /** @return a fresh, time-ordered id */
   public static UserId generate() {
-    return new UserId(TimeOrderedUuid.next());
+    return new UserId(EntityRules.newId());
   }
 
   /**
@@ -33,14 +29,7 @@ public record UserId(UUID value) {
    * @throws ValidationException when {@code text} is null or not a UUID
    */
   public static UserId parse(String text) {
-    if (text == null) {
-      throw new ValidationException("userId", "is required");
-    }
-    if (!CANONICAL.matcher(text).matches()) {
-      throw new ValidationException("userId", "must be a UUID (8-4-4-4-12 hex digits), was '"
-          + text + "'");
-    }
-    return new UserId(UUID.fromString(text));
+    return new UserId(EntityRules.parseId("userId", text));
   }
 
   @Override

@@ -9,14 +9,13 @@ import org.jooq.Configuration;
 
 /**
  * The lookups by unique key that every sign-in and every imported user run, rendered once per
- * database: a user by id, a user by normalized email, an identity link by (issuer, subject).
+ * database: a user by normalized email, an identity link by (issuer, subject). (A user by id is
+ * the repository kit's lookup by id, rendered once per database the same way.)
  *
- * @param userById {@code users} by {@code id} (a UUID)
  * @param userByEmail {@code users} by {@code email_normalized} (the case-folded email)
  * @param identityByKey {@code user_identities} by {@code issuer}, then {@code subject}
  */
 public record KeySelects(
-    RenderedSelect<UsersRecord> userById,
     RenderedSelect<UsersRecord> userByEmail,
     RenderedSelect<UserIdentitiesRecord> identityByKey) {
 
@@ -26,7 +25,6 @@ public record KeySelects(
    */
   public static KeySelects render(Configuration configuration) {
     return new KeySelects(
-        RenderedSelect.byKey(configuration, USERS.ID),
         RenderedSelect.byKey(configuration, USERS.EMAIL_NORMALIZED),
         RenderedSelect.byKey(configuration, USER_IDENTITIES.ISSUER, USER_IDENTITIES.SUBJECT));
   }

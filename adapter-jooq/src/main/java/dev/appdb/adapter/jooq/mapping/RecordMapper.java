@@ -32,6 +32,16 @@ public interface RecordMapper {
   User toUser(UsersRecord row);
 
   /**
+   * @param user a user, never null
+   * @return a new {@code users} record holding every column of it
+   */
+  @Mapping(target = "id", source = "id.value")
+  @Mapping(target = "email", source = "email.value")
+  @Mapping(target = "emailNormalized",
+      expression = "java(user.email() == null ? null : user.email().normalized())")
+  UsersRecord toRecord(User user);
+
+  /**
    * @param row a {@code user_identities} row, never null
    * @return the identity link
    */

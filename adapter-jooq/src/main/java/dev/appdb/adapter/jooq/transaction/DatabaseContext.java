@@ -6,6 +6,7 @@ import dev.appdb.adapter.jooq.lookup.KeySelects;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentMap;
 import org.jooq.Configuration;
 
 /**
@@ -17,10 +18,12 @@ import org.jooq.Configuration;
  * @param errors the database's error translator
  * @param keySelects the lookups by key rendered for this database
  * @param repositories the factories of the services' repositories, by port; unmodifiable
+ * @param rendered statements rendered once for this database, by their owner's key; shared by
+ *     every copy, thread-safe
  */
 record DatabaseContext(Configuration configuration, DatabaseDialect dialect,
     SqlErrorTranslator errors, KeySelects keySelects,
-    Map<Class<?>, RepositoryFactory<?>> repositories) {
+    Map<Class<?>, RepositoryFactory<?>> repositories, ConcurrentMap<Object, Object> rendered) {
 
   DatabaseContext {
     Objects.requireNonNull(configuration, "configuration");
@@ -28,12 +31,13 @@ record DatabaseContext(Configuration configuration, DatabaseDialect dialect,
     Objects.requireNonNull(errors, "errors");
     Objects.requireNonNull(keySelects, "keySelects");
     repositories = Map.copyOf(repositories);
+    Objects.requireNonNull(rendered, "rendered");
   }
 
   /** @return a copy that also makes {@code port}'s repositories with {@code factory} */
   DatabaseContext withRepository(Class<?> port, RepositoryFactory<?> factory) {
     Map<Class<?>, RepositoryFactory<?>> more = new HashMap<>(repositories);
     more.put(port, factory);
-    return new DatabaseContext(configuration, dialect, errors, keySelects, more);
+    return new DatabaseContext(configuration, dialect, errors, keySelects, more, rendered);
   }
 }

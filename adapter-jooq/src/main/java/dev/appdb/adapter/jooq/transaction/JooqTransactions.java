@@ -7,12 +7,11 @@ import dev.appdb.adapter.jooq.pool.ConnectionCheckout;
 import dev.appdb.application.port.TransactionalWork;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.domain.error.CommitOutcomeUnknownException;
-import dev.appdb.domain.identity.UserIdentityRepository;
-import dev.appdb.domain.user.UserRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Configuration;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DefaultConfiguration;
@@ -48,7 +47,7 @@ public final class JooqTransactions implements Transactions {
         .set(Objects.requireNonNull(dialect, "dialect").sqlDialect())
         .set(dialect.adapt(Objects.requireNonNull(settings, "settings")));
     this.database = new DatabaseContext(configuration, dialect, new SqlErrorTranslator(dialect),
-        KeySelects.render(configuration), Map.of());
+        KeySelects.render(configuration), Map.of(), new ConcurrentHashMap<>());
   }
 
   /**
@@ -59,7 +58,7 @@ public final class JooqTransactions implements Transactions {
    * @param factory makes the repository for one unit, e.g. {@code JooqOrderRepository::new}
    * @param <R> the port type
    * @throws IllegalArgumentException when {@code port} is not an interface or already has a
-   *     repository (appdb's {@code UserRepository} and {@code UserIdentityRepository} included)
+   *     repository
    */
   public synchronized <R> void register(Class<R> port, RepositoryFactory<? extends R> factory) {
     Objects.requireNonNull(port, "port");
@@ -68,8 +67,7 @@ public final class JooqTransactions implements Transactions {
       throw new IllegalArgumentException("port: " + port.getName() + " is not an interface;"
           + " register the repository under its port");
     }
-    if (port == UserRepository.class || port == UserIdentityRepository.class
-        || database.repositories().containsKey(port)) {
+    if (database.repositories().containsKey(port)) {
       throw new IllegalArgumentException("port: " + port.getName()
           + " already has a repository");
     }

@@ -1,7 +1,5 @@
 package dev.appdb.adapter.jooq.transaction;
 
-import dev.appdb.adapter.jooq.identity.JooqUserIdentityRepository;
-import dev.appdb.adapter.jooq.user.JooqUserRepository;
 import dev.appdb.application.port.UnitOfWork;
 import dev.appdb.domain.identity.UserIdentityRepository;
 import dev.appdb.domain.user.UserRepository;
@@ -12,8 +10,8 @@ import java.util.TreeSet;
 
 /**
  * The repositories of one jOOQ transaction, each made on first use and kept for the unit:
- * appdb's own and every one a service registered, all bound to the same {@link
- * TransactionContext}.
+ * appdb's own and every one a service registered (appdb's are registered the same way, by
+ * {@code JooqDatabase}), all bound to the same {@link TransactionContext}.
  */
 final class JooqUnitOfWork implements UnitOfWork {
 
@@ -29,7 +27,7 @@ final class JooqUnitOfWork implements UnitOfWork {
   @Override
   public UserRepository users() {
     if (users == null) {
-      users = new JooqUserRepository(context);
+      users = repository(UserRepository.class);
     }
     return users;
   }
@@ -37,7 +35,7 @@ final class JooqUnitOfWork implements UnitOfWork {
   @Override
   public UserIdentityRepository identities() {
     if (identities == null) {
-      identities = new JooqUserIdentityRepository(context);
+      identities = repository(UserIdentityRepository.class);
     }
     return identities;
   }
@@ -46,12 +44,6 @@ final class JooqUnitOfWork implements UnitOfWork {
   public <R> R repository(Class<R> port) {
     Objects.requireNonNull(port, "port");
     context.requireOpen();
-    if (port == UserRepository.class) {
-      return port.cast(users());
-    }
-    if (port == UserIdentityRepository.class) {
-      return port.cast(identities());
-    }
     if (registered == null) {
       registered = new IdentityHashMap<>(4);
     }

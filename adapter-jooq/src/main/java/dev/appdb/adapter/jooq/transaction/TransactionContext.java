@@ -94,6 +94,21 @@ public final class TransactionContext {
     return database;
   }
 
+  /**
+   * A statement (or anything else) made once per database and kept with it, e.g. a select
+   * rendered to SQL; the same for every unit of work on the database.
+   *
+   * @param key what identifies it, e.g. the repository's table description; never null
+   * @param render makes it from the database's jOOQ configuration (no connection) the first time
+   * @param <T> its type
+   * @return the kept value, never null
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T rendered(Object key, Function<Configuration, T> render) {
+    return (T) database.rendered().computeIfAbsent(key,
+        ignored -> render.apply(database.configuration()));
+  }
+
   /** @return the lookups by key rendered for this database; run them on {@link #dsl()} */
   public KeySelects keySelects() {
     return database.keySelects();

@@ -2,16 +2,17 @@ package dev.appdb.adapter.jooq.user;
 
 import static dev.appdb.adapter.jooq.schema.Tables.USERS;
 
-import dev.appdb.adapter.jooq.transaction.TransactionContext;
-import dev.appdb.adapter.jooq.schema.Keys;
+import dev.appdb.adapter.jooq.kit.EntityTable;
+import dev.appdb.adapter.jooq.kit.JooqEntityRepository;
 import dev.appdb.adapter.jooq.lookup.KeyChunks;
 import dev.appdb.adapter.jooq.mapping.RecordMapper;
+import dev.appdb.adapter.jooq.schema.Keys;
 import dev.appdb.adapter.jooq.schema.tables.records.UsersRecord;
-import dev.appdb.domain.error.ConcurrentUpdateException;
+import dev.appdb.adapter.jooq.transaction.TransactionContext;
+import dev.appdb.domain.entity.Cursor;
+import dev.appdb.domain.entity.Page;
 import dev.appdb.domain.error.DuplicateEmailException;
 import dev.appdb.domain.error.DuplicateKeyException;
-import dev.appdb.domain.error.NotFoundException;
-import dev.appdb.domain.error.ValidationException;
 import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
 import dev.appdb.domain.user.UserCursor;
@@ -23,16 +24,24 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** The users' store on jOOQ; one instance per unit of work. */
-public final class JooqUserRepository implements UserRepository {
+/**
+ * The users' store on jOOQ, built on the repository kit like a service's repository: the kit
+ * gives create, find by id, optimistic update, delete and count; this class adds the lookups by
+ * email, the bulk methods and the row locks. One instance per unit of work.
+ */
+public final class JooqUserRepository extends JooqEntityRepository<UsersRecord, User, UserId>
+    implements UserRepository {
 
   private static final RecordMapper MAPPER = RecordMapper.INSTANCE;
+
+  /** The {@code users} table as the kit sees it. */
+  static final EntityTable<UsersRecord, User, UserId> USERS_TABLE =
+      EntityTable.of("user", USERS, MAPPER::toUser, MAPPER::toRecord);
 
   /** PostgreSQL compares {@code uuid}s as 16 unsigned bytes; {@code UUID.compareTo} is signed. */
   private static final Comparator<UUID> POSTGRES_UUID_ORDER =
@@ -43,12 +52,8 @@ public final class JooqUserRepository implements UserRepository {
 
   /** @param tx the unit of work this repository is bound to, never null */
   public JooqUserRepository(TransactionContext tx) {
-    this.tx = Objects.requireNonNull(tx, "tx");
-  }
-
-  @Override
-  public Optional<User> findById(UserId id) {
-    return tx.keySelects().userById().fetchOptional(tx.dsl(), id.value()).map(MAPPER::toUser);
+    super(tx, USERS_TABLE);
+    this.tx = tx;
   }
 
   @Override
@@ -102,15 +107,11 @@ public final class JooqUserRepository implements UserRepository {
 
   @Override
   public User create(User user) {
-    UsersRecord row = toRecord(user, user.version());
-    row.setId(user.id().value());
-    row.setCreatedAt(user.createdAt());
     try {
-      tx.dslForWrite().insertInto(USERS).set(row).execute();
+      return super.create(user);
     } catch (DuplicateKeyException e) {
       throw translateWrite(e, user);
     }
-    return user;
   }
 
   @Override
@@ -127,66 +128,19 @@ public final class JooqUserRepository implements UserRepository {
 
   @Override
   public User update(User user) {
-    long next = user.version() + 1;
-    int updated;
     try {
-      updated = tx.dslForWrite().update(USERS)
-          .set(toRecord(user, next))
-          .where(USERS.ID.eq(user.id().value()))
-          .and(USERS.VERSION.eq(user.version()))
-          .execute();
+      return super.update(user);
     } catch (DuplicateKeyException e) {
       throw translateWrite(e, user);
-    }
-    if (updated == 0) {
-      if (findById(user.id()).isEmpty()) {
-        throw new NotFoundException("user", user.id());
-      }
-      throw new ConcurrentUpdateException("user", user.id(), user.version());
-    }
-    return new User(user.id(), user.firstName(), user.lastName(), user.email(), user.createdAt(),
-        user.updatedAt(), next);
-  }
-
-  @Override
-  public void delete(UserId id) {
-    if (tx.dslForWrite().deleteFrom(USERS).where(USERS.ID.eq(id.value())).execute() == 0) {
-      throw new NotFoundException("user", id);
     }
   }
 
   @Override
   public UserPage list(UserCursor after, int limit) {
-    if (limit < 1 || limit > MAX_PAGE_SIZE) {
-      throw new ValidationException(
-          "limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
-    }
-    var ordered = tx.dsl().selectFrom(USERS).orderBy(USERS.CREATED_AT, USERS.ID);
-    var page = after == null ? ordered.limit(limit + 1)
-        : ordered.seek(after.createdAt(), after.id().value()).limit(limit + 1);
-    List<User> users = page.fetch(MAPPER::toUser);
-    if (users.size() <= limit) {
-      return new UserPage(users, null);
-    }
-    List<User> shown = users.subList(0, limit);
-    return new UserPage(shown, UserCursor.after(shown.get(limit - 1)));
-  }
-
-  @Override
-  public long count() {
-    return tx.dsl().fetchCount(USERS);
-  }
-
-  /** The columns a create and an update both write. */
-  private static UsersRecord toRecord(User user, long version) {
-    UsersRecord row = new UsersRecord();
-    row.setFirstName(user.firstName());
-    row.setLastName(user.lastName());
-    row.setEmail(user.email() == null ? null : user.email().value());
-    row.setEmailNormalized(user.email() == null ? null : user.email().normalized());
-    row.setUpdatedAt(user.updatedAt());
-    row.setVersion(version);
-    return row;
+    Page<User> page = list(after == null ? null
+        : new Cursor(after.createdAt(), after.id().value()), limit);
+    return new UserPage(page.items(),
+        page.next() == null ? null : UserCursor.after(page.items().get(page.items().size() - 1)));
   }
 
   /** The unique email arrives as the generic duplicate the unit recorded; name it. */

@@ -32,8 +32,8 @@ class RenderedSelectTest {
     for (Configuration configuration : new Configuration[] {POSTGRES, SQLITE}) {
       DSLContext dsl = DSL.using(configuration);
       KeySelects selects = KeySelects.render(configuration);
-      assertThat(selects.userById().sql()).isEqualTo(dsl.selectFrom(USERS)
-          .where(USERS.ID.eq(UUID.randomUUID())).getSQL(ParamType.INDEXED));
+      assertThat(RenderedSelect.byKey(configuration, USERS.ID).sql()).isEqualTo(
+          dsl.selectFrom(USERS).where(USERS.ID.eq(UUID.randomUUID())).getSQL(ParamType.INDEXED));
       assertThat(selects.userByEmail().sql()).isEqualTo(dsl.selectFrom(USERS)
           .where(USERS.EMAIL_NORMALIZED.eq("a@example.org")).getSQL(ParamType.INDEXED));
       assertThat(selects.identityByKey().sql()).isEqualTo(dsl.selectFrom(USER_IDENTITIES)

@@ -1,0 +1,167 @@
+package dev.appdb.adapter.jooq.kit;
+
+import dev.appdb.adapter.jooq.lookup.RenderedSelect;
+import dev.appdb.adapter.jooq.transaction.TransactionContext;
+import dev.appdb.domain.entity.Cursor;
+import dev.appdb.domain.entity.Entity;
+import dev.appdb.domain.entity.EntityId;
+import dev.appdb.domain.entity.Page;
+import dev.appdb.domain.error.ConcurrentUpdateException;
+import dev.appdb.domain.error.NotFoundException;
+import dev.appdb.domain.error.ValidationException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The base of a jOOQ repository for a table of the entity kit's shape ({@link EntityTable}):
+ * create, find by id, optimistic update, delete, keyset-paged list and count, on the unit of
+ * work's {@link TransactionContext}. A subclass adds its table's own queries with
+ * {@link #tx()} ({@code dsl()} to read, {@code dslForWrite()} to write) and implements its port.
+ * Every statement runs through the unit, so a failure ends the unit and arrives as a domain
+ * error: a unique key as {@code DuplicateKeyException}, a foreign key as
+ * {@code MissingReferenceException} or {@code StillReferencedException}, named by constraint.
+ *
+ * <pre>{@code
+ * final class JooqOrderRepository extends JooqEntityRepository<OrdersRecord, Order, OrderId>
+ *     implements OrderRepository {
+ *   JooqOrderRepository(TransactionContext tx) { super(tx, ORDERS_TABLE); }
+ *   public List<Order> listForUser(UserId user) {
+ *     return tx().dsl().selectFrom(ORDERS).where(ORDERS.USER_ID.eq(user.value()))
+ *         .fetch(table()::toEntity);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The lookup by id is rendered once per database and kept with the database; the other
+ * statements are built with jOOQ's typed API on each call.
+ *
+ * @param <R> the table's generated record type
+ * @param <E> the entity type
+ * @param <I> the entity's id type
+ */
+public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
+    E extends Entity<I>, I extends EntityId> {
+
+  /** The most entities one {@link #list} call returns. */
+  public static final int MAX_PAGE_SIZE = 1000;
+
+  private final TransactionContext tx;
+  private final EntityTable<R, E, I> table;
+
+  /**
+   * @param tx the unit of work this repository is bound to, never null
+   * @param table the table's description, never null
+   */
+  protected JooqEntityRepository(TransactionContext tx, EntityTable<R, E, I> table) {
+    this.tx = Objects.requireNonNull(tx, "tx");
+    this.table = Objects.requireNonNull(table, "table");
+  }
+
+  /** @return the unit of work, for the subclass's own statements */
+  protected final TransactionContext tx() {
+    return tx;
+  }
+
+  /** @return the table's description */
+  protected final EntityTable<R, E, I> table() {
+    return table;
+  }
+
+  /**
+   * Inserts a new entity as it is (its version is usually 0).
+   *
+   * @param entity the new entity, never null
+   * @return {@code entity}
+   * @throws dev.appdb.domain.error.DuplicateKeyException when its id or a unique key is taken
+   * @throws dev.appdb.domain.error.MissingReferenceException when a foreign key finds no row
+   * @throws IllegalStateException in a read-only or ended unit
+   */
+  public E create(E entity) {
+    Objects.requireNonNull(entity, table.entity());
+    tx.dslForWrite().insertInto(table.table()).set(table.toRecord(entity)).execute();
+    return entity;
+  }
+
+  /**
+   * @param id the id, never null
+   * @return the entity, or empty when none has this id
+   */
+  public Optional<E> findById(I id) {
+    Objects.requireNonNull(id, "id");
+    RenderedSelect<R> byId = tx.rendered(table, configuration ->
+        RenderedSelect.byKey(configuration, table.id()));
+    return byId.fetchOptional(tx.dsl(), id.value()).map(table::toEntity);
+  }
+
+  /**
+   * Writes every column but {@code id} and {@code created_at} if the stored version is still
+   * {@code entity.version()}, and increments it.
+   *
+   * @param entity the changed entity, carrying the version it was read at; never null
+   * @return the entity as stored, at the next version
+   * @throws ConcurrentUpdateException when the stored version differs (someone else updated)
+   * @throws NotFoundException when no entity has this id
+   * @throws dev.appdb.domain.error.DuplicateKeyException when a unique key would be broken
+   */
+  public E update(E entity) {
+    Objects.requireNonNull(entity, table.entity());
+    long next = entity.version() + 1;
+    R row = table.toRecord(entity);
+    row.set(table.version(), next);
+    row.changed(table.id(), false);
+    row.changed(table.createdAt(), false);
+    int updated = tx.dslForWrite().update(table.table()).set(row)
+        .where(table.id().eq(entity.id().value()))
+        .and(table.version().eq(entity.version()))
+        .execute();
+    if (updated == 0) {
+      if (findById(entity.id()).isEmpty()) {
+        throw new NotFoundException(table.entity(), entity.id().value());
+      }
+      throw new ConcurrentUpdateException(table.entity(), entity.id().value(), entity.version());
+    }
+    return table.toEntity(row);
+  }
+
+  /**
+   * @param id the id of the entity to delete, never null
+   * @throws NotFoundException when no entity has this id
+   * @throws dev.appdb.domain.error.StillReferencedException when rows still refer to it
+   */
+  public void delete(I id) {
+    Objects.requireNonNull(id, "id");
+    if (tx.dslForWrite().deleteFrom(table.table()).where(table.id().eq(id.value()))
+        .execute() == 0) {
+      throw new NotFoundException(table.entity(), id.value());
+    }
+  }
+
+  /**
+   * @param after where the page starts (exclusive), or null for the first page
+   * @param limit the most entities to return, 1–{@value #MAX_PAGE_SIZE}
+   * @return the page in ({@code created_at}, {@code id}) order, with the next page's cursor
+   * @throws ValidationException naming {@code limit} when it is out of range
+   */
+  public Page<E> list(Cursor after, int limit) {
+    if (limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new ValidationException(
+          "limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
+    }
+    var ordered = tx.dsl().selectFrom(table.table())
+        .orderBy(table.createdAt(), table.id());
+    var page = after == null ? ordered.limit(limit + 1)
+        : ordered.seek(after.createdAt(), after.id()).limit(limit + 1);
+    List<E> entities = page.fetch(table::toEntity);
+    if (entities.size() <= limit) {
+      return new Page<>(entities, null);
+    }
+    List<E> shown = entities.subList(0, limit);
+    return new Page<>(shown, Cursor.after(shown.get(limit - 1)));
+  }
+
+  /** @return the number of entities in the table */
+  public long count() {
+    return tx.dsl().fetchCount(table.table());
+  }
+}
