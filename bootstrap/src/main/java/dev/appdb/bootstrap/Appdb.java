@@ -1,9 +1,13 @@
 package dev.appdb.bootstrap;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
+import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
+import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import dev.appdb.adapter.jooq.postgres.PostgresDatabase;
+import dev.appdb.adapter.jooq.postgres.PostgresDialect;
 import dev.appdb.adapter.jooq.transaction.RepositoryFactory;
 import dev.appdb.adapter.sqlite.SqliteDatabase;
+import dev.appdb.adapter.sqlite.SqliteDialect;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.identity.IdentityLinks;
 import dev.appdb.application.importing.ImportUsers;
@@ -22,6 +26,7 @@ import dev.appdb.migrations.DatabaseVendor;
 import dev.appdb.migrations.MigrationReport;
 import dev.appdb.migrations.MigrationSet;
 import dev.appdb.migrations.Migrator;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,6 +156,8 @@ public final class Appdb implements AutoCloseable {
    * history and checksums).
    *
    * @return what was applied, one report per set in the order applied
+   * @throws DatabaseUnavailableException when the database cannot be reached or refuses the
+   *     connection (e.g. {@code 53300} too many clients)
    * @throws UnexpectedDatabaseException when a migration fails (that migration is rolled back)
    *     or an applied migration's checksum no longer matches its script
    */
@@ -162,7 +169,9 @@ public final class Appdb implements AutoCloseable {
       vendor = DatabaseVendor.SQLITE;
     } else {
       PostgresTarget postgres = (PostgresTarget) settings.database();
-      target = PostgresDatabase.migrationDataSource(postgres.jdbcUrl(), driverProperties(postgres));
+      Properties properties = driverProperties(postgres);
+      settings.postgres().applyConnectTo(properties); // bounded set-up; migrations may run long
+      target = PostgresDatabase.migrationDataSource(postgres.jdbcUrl(), properties);
       vendor = DatabaseVendor.POSTGRESQL;
     }
     try {
@@ -174,9 +183,25 @@ public final class Appdb implements AutoCloseable {
       }
       return reports;
     } catch (FlywayException e) {
+      SQLException sql = sqlException(e);
+      DatabaseDialect dialect = vendor == DatabaseVendor.SQLITE ? new SqliteDialect()
+          : new PostgresDialect();
+      if (sql != null && dialect.classify(sql) == SqlErrorKind.UNAVAILABLE) {
+        throw new DatabaseUnavailableException("migrating " + database.target()
+            + " failed: database unavailable (SQLState " + sql.getSQLState() + ")", e);
+      }
       throw new UnexpectedDatabaseException(
           "migrating " + database.target() + " failed: " + e.getMessage(), e);
     }
+  }
+
+  private static SQLException sqlException(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    return null;
   }
 
   /** @return the settings this process runs with */
@@ -197,6 +222,14 @@ public final class Appdb implements AutoCloseable {
   public <R> Appdb register(Class<R> port, RepositoryFactory<? extends R> factory) {
     database.register(port, factory);
     return this;
+  }
+
+  /**
+   * @return the open database: its pool, repositories and observers, e.g. for
+   *     {@code MicrometerMetrics.bind(appdb.database(), registry)}
+   */
+  public JooqDatabase database() {
+    return database;
   }
 
   /** @return the unit-of-work port, for application code of the embedding service */

@@ -6,6 +6,7 @@ import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
 import dev.appdb.adapter.jooq.transaction.JooqTransactions;
 import dev.appdb.adapter.jooq.transaction.RepositoryFactory;
+import dev.appdb.adapter.jooq.transaction.UnitOfWorkObserver;
 import dev.appdb.adapter.jooq.user.JooqUserRepository;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.port.Transactions;
@@ -60,6 +61,24 @@ public final class JooqDatabase implements AutoCloseable {
   public <R> JooqDatabase register(Class<R> port, RepositoryFactory<? extends R> factory) {
     transactions.register(port, factory);
     return this;
+  }
+
+  /**
+   * @param observer told about every unit of work that ends from now on (outcome, duration),
+   *     never null
+   * @return this database, for chaining
+   */
+  public JooqDatabase observe(UnitOfWorkObserver observer) {
+    transactions.observe(observer);
+    return this;
+  }
+
+  /**
+   * @return the connection pool, for its status and for binding its metrics; checkouts from it
+   *     bypass the units of work
+   */
+  public ConnectionPool pool() {
+    return pool;
   }
 
   /** @return the unit-of-work port, thread-safe, never null */

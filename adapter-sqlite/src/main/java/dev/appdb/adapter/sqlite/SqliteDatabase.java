@@ -4,7 +4,9 @@ import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.domain.error.DatabaseUnavailableException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
@@ -35,14 +37,39 @@ public final class SqliteDatabase {
    * @param file the database file; created when missing, its folder must exist
    * @param settings pool sizes and timeouts
    * @return the open database (not migrated)
-   * @throws DatabaseUnavailableException when the file cannot be opened
+   * @throws DatabaseUnavailableException when the file cannot be opened, saying why in one
+   *     sentence (missing folder, read-only file, not a database, ...)
    */
   public static JooqDatabase open(Path file, PoolSettings settings) {
+    Path folder = file.toAbsolutePath().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new DatabaseUnavailableException("cannot open the SQLite file " + file
+          + ": its folder " + folder + " does not exist", null);
+    }
     Properties properties = baseSettings(settings.poolTimeout());
     properties.setProperty(Pragma.TRANSACTION_MODE.pragmaName, "IMMEDIATE");
-    ConnectionPool pool = new ConnectionPool(
-        "sqlite:" + file, jdbcUrl(file), properties, settings);
-    return new JooqDatabase(pool, new SqliteDialect(), settings.statementTimeout());
+    SqliteDialect dialect = new SqliteDialect();
+    ConnectionPool pool;
+    try {
+      pool = new ConnectionPool("sqlite:" + file, jdbcUrl(file), properties, settings);
+    } catch (DatabaseUnavailableException e) {
+      SQLException cause = sqlException(e);
+      String explained = cause == null ? null : dialect.explain(cause);
+      if (explained == null) {
+        throw e;
+      }
+      throw new DatabaseUnavailableException("cannot open " + file + ": " + explained, e);
+    }
+    return new JooqDatabase(pool, dialect, settings.statementTimeout());
+  }
+
+  private static SQLException sqlException(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    return null;
   }
 
   /**

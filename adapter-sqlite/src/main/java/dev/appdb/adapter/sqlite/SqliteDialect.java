@@ -97,6 +97,25 @@ public final class SqliteDialect implements DatabaseDialect {
     return new ConstraintViolation(kind, null, table, columns);
   }
 
+  /** One sentence per result code that an operator meets, by primary code. */
+  @Override
+  public String explain(SQLException exception) {
+    if (!(exception instanceof SQLiteException sqlite)) {
+      return null;
+    }
+    return switch (sqlite.getResultCode().code & 0xFF) {
+      case 5, 6 -> "the SQLite file is locked by another connection or process; waited the busy"
+          + " timeout (pool.timeout-seconds) for it";
+      case 8 -> "the SQLite file is read-only: the process needs write access to the file and"
+          + " to its folder (SQLite writes its -wal and -shm files beside it)";
+      case 10 -> "disk I/O error on the SQLite file";
+      case 11, 26 -> "the SQLite file is corrupt or not a database";
+      case 13 -> "the disk holding the SQLite file is full";
+      case 14 -> "cannot open the SQLite file: its folder must exist and be writable";
+      default -> null;
+    };
+  }
+
   /** Primary result codes: the low byte of the extended code. */
   private static SqlErrorKind classifyPrimary(int primary) {
     return switch (primary) {

@@ -119,7 +119,9 @@ public final class AppdbCommand {
     if (appdb == null) {
       AppdbSettings settings = settings();
       LoggingSetup.apply(settings.profile(), verbose);
-      appdb = Appdb.start(settings, migrateOnStart && settings.migrateOnStart());
+      // one command, then exit: open connections as units need them, not pool.size up front
+      appdb = Appdb.start(settings.withPool(settings.pool().onDemand()),
+          migrateOnStart && settings.migrateOnStart());
     }
     return appdb;
   }

@@ -15,7 +15,7 @@ public final class HealthCommand extends AppdbSubcommand {
   public Integer call() {
     HealthReport report;
     try {
-      report = appdb().probe().health();
+      report = appdbWithoutMigrating().probe().health(); // a probe never changes the schema
     } catch (InfrastructureException unavailable) {
       report = new HealthReport(false, null, null, unavailable.getMessage());
     }

@@ -32,6 +32,15 @@ public record AppdbSettings(
     Objects.requireNonNull(postgres, "postgres");
   }
 
+  /**
+   * @param newPool the pool settings to use instead, never null
+   * @return a copy with {@code newPool}
+   */
+  public AppdbSettings withPool(PoolSettings newPool) {
+    return new AppdbSettings(profile, database, migrateOnStart, newPool, postgres,
+        importBatchSize);
+  }
+
   @Override
   public String toString() {
     return "AppdbSettings[profile=" + profile + ", database=" + database.display()

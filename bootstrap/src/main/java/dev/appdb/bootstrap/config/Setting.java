@@ -15,6 +15,10 @@ public enum Setting {
   DATABASE_PASSWORD_FILE("database.password-file", "DATABASE_PASSWORD_FILE"),
   /** Apply pending migrations at start: {@code true}/{@code false}; dev true, prod false. */
   MIGRATE_ON_START("database.migrate-on-start", "APPDB_MIGRATE_ON_START"),
+  /** The pool's name in logs, metrics and errors; default {@code appdb}. */
+  POOL_NAME("pool.name", "APPDB_POOL_NAME"),
+  /** Seconds a connection may stay checked out before HikariCP logs a leak; 0 off (default). */
+  POOL_LEAK_DETECTION_SECONDS("pool.leak-detection-seconds", "APPDB_POOL_LEAK_DETECTION_SECONDS"),
   /** The seed's {@code pool_size}: connections kept open, 1–1000; dev 5, prod 20. */
   POOL_SIZE("pool.size", "APPDB_POOL_SIZE"),
   /** The seed's {@code max_overflow}: extra connections under load, 0–1000; dev 0, prod 10. */

@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +42,11 @@ public final class SettingsLoader {
 
   private static final Set<String> WEAK_SSL_MODES = Set.of("disable", "allow", "prefer");
 
+  /** YAML keys below this one pass through to HikariCP by their bean property name. */
+  public static final String HIKARI_PREFIX = "pool.hikari.";
+
   private final Map<Setting, String> values = new EnumMap<>(Setting.class);
+  private final Map<String, String> hikari = new TreeMap<>();
 
   private SettingsLoader() {}
 
@@ -117,6 +122,13 @@ public final class SettingsLoader {
   }
 
   private void flatten(String prefix, JsonNode node, Path file) {
+    if (!node.isObject() && prefix.startsWith(HIKARI_PREFIX)) {
+      if (!node.isValueNode()) {
+        throw new ConfigurationException(prefix + " in " + file + " must be a single value");
+      }
+      hikari.put(prefix.substring(HIKARI_PREFIX.length()), node.asText());
+      return;
+    }
     if (!node.isObject()) {
       Setting setting = Arrays.stream(Setting.values()).filter(s -> s.key().equals(prefix))
           .findFirst().orElseThrow(() -> unknownKey(prefix, file));
@@ -135,19 +147,31 @@ public final class SettingsLoader {
 
   private static ConfigurationException unknownKey(String key, Path file) {
     return new ConfigurationException("unknown setting '" + key + "' in " + file + "; known: "
-        + Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", ")));
+        + Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", "))
+        + ", and " + HIKARI_PREFIX + "<HikariCP property>");
   }
 
   private AppdbSettings build() {
     Profile profile = profile();
     boolean prod = profile == Profile.PROD;
-    PoolSettings pool = new PoolSettings(
-        integer(Setting.POOL_SIZE, prod ? 20 : 5, 1, 1000),
-        integer(Setting.POOL_MAX_OVERFLOW, prod ? 10 : 0, 0, 1000),
-        Duration.ofSeconds(integer(Setting.POOL_TIMEOUT_SECONDS, 30, 1, 3600)),
-        Duration.ofSeconds(integer(Setting.POOL_RECYCLE_SECONDS, 1800, 30, 86_400)),
-        Duration.ofSeconds(integer(Setting.POOL_IDLE_TIMEOUT_SECONDS, 600, 10, 86_400)),
-        Duration.ofSeconds(integer(Setting.STATEMENT_TIMEOUT_SECONDS, 30, 1, 86_400)));
+    PoolSettings pool;
+    try {
+      pool = new PoolSettings(
+          values.getOrDefault(Setting.POOL_NAME, PoolSettings.DEFAULT_NAME),
+          integer(Setting.POOL_SIZE, prod ? PoolSettings.DEFAULT_POOL_SIZE : 5, 1, 1000),
+          integer(Setting.POOL_MAX_OVERFLOW, prod ? PoolSettings.DEFAULT_MAX_OVERFLOW : 0, 0, 1000),
+          seconds(Setting.POOL_TIMEOUT_SECONDS, PoolSettings.DEFAULT_POOL_TIMEOUT, 1, 3600),
+          seconds(Setting.POOL_RECYCLE_SECONDS, PoolSettings.DEFAULT_RECYCLE, 30, 86_400),
+          seconds(Setting.POOL_IDLE_TIMEOUT_SECONDS, PoolSettings.DEFAULT_IDLE_TIMEOUT, 10,
+              86_400),
+          seconds(Setting.STATEMENT_TIMEOUT_SECONDS, PoolSettings.DEFAULT_STATEMENT_TIMEOUT, 1,
+              86_400),
+          seconds(Setting.POOL_LEAK_DETECTION_SECONDS, PoolSettings.DEFAULT_LEAK_DETECTION, 0,
+              86_400),
+          false, hikari);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage(), e);
+    }
     return new AppdbSettings(profile, database(profile),
         bool(Setting.MIGRATE_ON_START, !prod), pool, postgres(pool.statementTimeout()),
         integer(Setting.IMPORT_BATCH_SIZE, 500, 1, 10_000));
@@ -241,6 +265,10 @@ public final class SettingsLoader {
       throw new ConfigurationException(Setting.DATABASE_PASSWORD_FILE.label()
           + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")", e);
     }
+  }
+
+  private Duration seconds(Setting setting, Duration fallback, int min, int max) {
+    return Duration.ofSeconds(integer(setting, (int) fallback.toSeconds(), min, max));
   }
 
   private int integer(Setting setting, int fallback, int min, int max) {

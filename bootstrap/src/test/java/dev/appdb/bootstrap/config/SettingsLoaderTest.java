@@ -42,6 +42,38 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void poolNameLeakDetectionAndHikariPassThroughComeFromYamlAndTheEnvironment() throws Exception {
+    AppdbSettings settings = load(yaml("""
+        pool:
+          name: orders-api
+          hikari:
+            validationTimeout: 3000
+            keepaliveTime: 60000
+        """), Map.of("APPDB_POOL_LEAK_DETECTION_SECONDS", "20"));
+
+    assertThat(settings.pool().name()).isEqualTo("orders-api");
+    assertThat(settings.pool().leakDetection()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(settings.pool().hikari()).containsEntry("validationTimeout", "3000")
+        .containsEntry("keepaliveTime", "60000");
+  }
+
+  @Test
+  void refusesAPassThroughOfASettingAppdbOwnsAndAnIdleTimeoutHikariWouldSwitchOff()
+      throws Exception {
+    Path owned = yaml("pool:\n  hikari:\n    maximumPoolSize: 50\n");
+    assertThatThrownBy(() -> load(owned, Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("pool.hikari.maximumPoolSize is set by appdb");
+    assertThatThrownBy(() -> load(null, Map.of("APPDB_POOL_IDLE_TIMEOUT_SECONDS", "1800")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("pool.idle-timeout (1800000 ms) must be at least 1 s below"
+            + " pool.recycle (1800000 ms)");
+    assertThatThrownBy(() -> load(null, Map.of("APPDB_POOL_LEAK_DETECTION_SECONDS", "1")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("pool.leak-detection must be at least 2000 ms");
+  }
+
+  @Test
   void prodDefaultsAreTheSeedsPoolAndTlsAndNoMigrationAtStart() {
     AppdbSettings settings = load(null, Map.of("APPDB_PROFILE", "prod",
         "DATABASE_URL", "postgresql://appdb@db.example.com/appdb"));

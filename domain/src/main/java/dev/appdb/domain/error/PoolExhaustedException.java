@@ -18,7 +18,8 @@ public final class PoolExhaustedException extends InfrastructureException {
    * @param cause the pool's own exception, may be null
    */
   public PoolExhaustedException(long timeoutMillis, PoolStatus status, Throwable cause) {
-    super("no database connection free after " + timeoutMillis + " ms: " + status, cause);
+    super("pool " + status.pool() + ": no database connection free after " + timeoutMillis
+        + " ms (" + status + ")", cause);
     this.status = Objects.requireNonNull(status, "status");
   }
 

@@ -28,6 +28,15 @@ public interface DatabaseDialect {
 
   /**
    * @param exception a driver failure, never null
+   * @return one sentence saying what is wrong for a failure whose code alone says little (e.g.
+   *     SQLite's read-only file), without row values; null to use the generic wording
+   */
+  default String explain(SQLException exception) {
+    return null;
+  }
+
+  /**
+   * @param exception a driver failure, never null
    * @return what it says about the broken unique or foreign-key constraint, or null when it is
    *     not such a violation
    */

@@ -84,16 +84,18 @@ public final class SqlErrorTranslator {
       return translate(violation, statement);
     }
     String what = "SQLState " + sql.getSQLState() + ", vendor code " + sql.getErrorCode();
+    String explained = dialect.explain(sql);
     return switch (dialect.classify(sql)) {
-      case TIMEOUT -> new QueryTimeoutException(
-          "statement cancelled by the statement timeout or a lock wait (" + what + ")", failure);
+      case TIMEOUT -> new QueryTimeoutException((explained != null ? explained
+          : "statement cancelled by the statement timeout or a lock wait") + " (" + what + ")",
+          failure);
       case TRANSACTION_CONFLICT -> new ConcurrentUpdateException(
           "transaction conflicted with a concurrent one (" + what + "); retry the unit of work");
       case SCHEMA_MISSING -> new UnexpectedDatabaseException("the database has no appdb schema"
           + " (" + what + "): apply the migrations first (appdb init-db, or"
           + " database.migrate-on-start=true)", failure);
       case UNAVAILABLE -> new DatabaseUnavailableException(
-          "database unavailable (" + what + ")", failure);
+          (explained != null ? explained : "database unavailable") + " (" + what + ")", failure);
       default -> new UnexpectedDatabaseException("database error (" + what + ")", failure);
     };
   }

@@ -9,8 +9,10 @@ import dev.appdb.domain.error.PoolStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import com.zaxxer.hikari.util.PropertyElf;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 
 /**
@@ -24,6 +26,10 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
   private final HikariDataSource dataSource;
   private final PoolSettings settings;
   private final String target;
+  private final LongAdder checkouts = new LongAdder();
+  private final LongAdder checkoutTimeouts = new LongAdder();
+  private final LongAdder checkoutWaitNanos = new LongAdder();
+  private final LongAdder invalid = new LongAdder();
 
   /**
    * Opens the pool and its first connection.
@@ -34,6 +40,7 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
    * @param driverProperties driver settings applied to every connection (credentials included,
    *     never logged), never null
    * @param settings the pool's sizes and timeouts, never null
+   * @throws IllegalArgumentException when a {@code pool.hikari} property is not HikariCP's
    * @throws DatabaseUnavailableException when the first connection cannot be opened
    */
   public ConnectionPool(String target, String jdbcUrl, Properties driverProperties,
@@ -41,18 +48,28 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
     this.target = Objects.requireNonNull(target, "target");
     this.settings = Objects.requireNonNull(settings, "settings");
     HikariConfig config = new HikariConfig();
-    config.setPoolName("appdb");
+    config.setPoolName(settings.name());
     config.setJdbcUrl(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
     config.setDataSourceProperties(driverProperties);
     // Auto-commit stays on between units of work: the pool's own validation queries then never
     // leave a transaction (and, on SQLite, a write lock) open on an idle connection.
     config.setAutoCommit(true);
-    config.setMinimumIdle(settings.poolSize());
+    config.setMinimumIdle(settings.openOnDemand() ? 0 : settings.poolSize());
     config.setMaximumPoolSize(settings.maximumSize());
     config.setConnectionTimeout(settings.poolTimeout().toMillis());
     config.setMaxLifetime(settings.recycle().toMillis());
     config.setIdleTimeout(settings.idleTimeout().toMillis());
+    config.setLeakDetectionThreshold(settings.leakDetection().toMillis());
     config.setInitializationFailTimeout(1);
+    if (!settings.hikari().isEmpty()) {
+      Properties passThrough = new Properties();
+      passThrough.putAll(settings.hikari());
+      try {
+        PropertyElf.setTargetFromProperties(config, passThrough);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("pool.hikari: " + e.getMessage(), e);
+      }
+    }
     try {
       this.dataSource = new HikariDataSource(config);
     } catch (RuntimeException e) {
@@ -63,9 +80,14 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
 
   @Override
   public Connection checkout() {
+    long start = System.nanoTime();
     try {
-      return dataSource.getConnection();
+      Connection connection = dataSource.getConnection();
+      checkoutWaitNanos.add(System.nanoTime() - start);
+      checkouts.increment();
+      return connection;
     } catch (SQLTransientConnectionException timeout) {
+      checkoutTimeouts.increment();
       if (timeout.getCause() != null) {
         throw new DatabaseUnavailableException(
             "cannot open a connection to " + target + ": " + describe(timeout.getCause()), timeout);
@@ -79,19 +101,32 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
 
   @Override
   public void evict(Connection connection) {
+    invalid.increment();
     dataSource.evictConnection(connection);
   }
 
-  /** @return a snapshot of the pool; zeros while the pool is starting */
+  /** @return a snapshot of the pool and its counters; sizes zero while the pool is starting */
   public PoolStatus status() {
+    long done = checkouts.sum();
+    double meanWaitMillis = done == 0 ? 0 : checkoutWaitNanos.sum() / 1e6 / done;
     HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
     if (pool == null) {
-      return new PoolStatus(0, 0, 0, 0, 0, settings.maximumSize());
+      return new PoolStatus(settings.name(), 0, 0, 0, 0, 0, settings.maximumSize(),
+          invalid.sum(), done, checkoutTimeouts.sum(), meanWaitMillis);
     }
     int total = pool.getTotalConnections();
-    return new PoolStatus(total, pool.getIdleConnections(), pool.getActiveConnections(),
-        Math.max(0, total - settings.poolSize()), pool.getThreadsAwaitingConnection(),
-        settings.maximumSize());
+    return new PoolStatus(settings.name(), total, pool.getIdleConnections(),
+        pool.getActiveConnections(), Math.max(0, total - settings.poolSize()),
+        pool.getThreadsAwaitingConnection(), settings.maximumSize(), invalid.sum(), done,
+        checkoutTimeouts.sum(), meanWaitMillis);
+  }
+
+  /**
+   * @return the HikariCP pool itself, for binding its metrics (e.g. Micrometer); never null.
+   *     Not for checkouts: they bypass appdb's counters and units of work
+   */
+  public HikariDataSource hikari() {
+    return dataSource;
   }
 
   /** @return the pool as a plain data source, for migrations; never null */

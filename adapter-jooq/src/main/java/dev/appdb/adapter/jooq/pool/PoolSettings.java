@@ -1,11 +1,19 @@
 package dev.appdb.adapter.jooq.pool;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Connection pool settings, named after the seed's SQLAlchemy engine options and applied to
- * HikariCP as README.md's configuration table says.
+ * HikariCP as README.md's configuration table says. Every default is a constant here; the
+ * constructor is the one validation pass, and it refuses what HikariCP would only warn about and
+ * quietly change (an idle timeout not below the lifetime, a leak threshold above it).
  *
+ * @param name the pool's name, in logs, metrics and errors ({@code poolName});
+ *     {@code [A-Za-z0-9_.-]}, 1–64 characters
  * @param poolSize connections kept open ({@code pool_size}; HikariCP {@code minimumIdle}); 1+
  * @param maxOverflow extra connections opened under load and retired after {@code idleTimeout}
  *     ({@code max_overflow}; HikariCP {@code maximumPoolSize = poolSize + maxOverflow}); 0+
@@ -14,25 +22,88 @@ import java.time.Duration;
  * @param recycle the longest a connection lives ({@code pool_recycle}; HikariCP
  *     {@code maxLifetime}); 30 s+
  * @param idleTimeout how long an overflow connection may sit idle before it is retired
- *     (HikariCP {@code idleTimeout}); 10 s+
+ *     (HikariCP {@code idleTimeout}); 10 s+, at least 1 s below {@code recycle}
  * @param statementTimeout how long one statement may run before it is cancelled (the seed's
- *     {@code statement_timeout}; JDBC {@code Statement.setQueryTimeout}, whole seconds); 1 s+
+ *     {@code statement_timeout}; whole seconds); 1 s+
+ * @param leakDetection how long a connection may stay checked out before HikariCP logs a
+ *     warning with the stack of its checkout (HikariCP {@code leakDetectionThreshold});
+ *     {@link Duration#ZERO} off, else 2 s+ and below {@code recycle}
+ * @param openOnDemand true to open connections only when a unit of work needs one (HikariCP
+ *     {@code minimumIdle = 0}), for one-shot processes such as the CLI; false to keep
+ *     {@code poolSize} open, for a long-lived service
+ * @param hikari other HikariCP properties by their bean name (e.g.
+ *     {@code validationTimeout: 3000}), applied last; none of those above, which have one
+ *     setting each; copied, unmodifiable
  */
 public record PoolSettings(
+    String name,
     int poolSize,
     int maxOverflow,
     Duration poolTimeout,
     Duration recycle,
     Duration idleTimeout,
-    Duration statementTimeout) {
+    Duration statementTimeout,
+    Duration leakDetection,
+    boolean openOnDemand,
+    Map<String, String> hikari) {
+
+  /** The pool's name when none is given. */
+  public static final String DEFAULT_NAME = "appdb";
+  /** The seed's {@code pool_size} in production. */
+  public static final int DEFAULT_POOL_SIZE = 20;
+  /** The seed's {@code max_overflow} in production. */
+  public static final int DEFAULT_MAX_OVERFLOW = 10;
+  /** The seed's {@code pool_timeout}: 30 s. */
+  public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(30);
+  /** The seed's {@code pool_recycle}: 1800 s. */
+  public static final Duration DEFAULT_RECYCLE = Duration.ofSeconds(1800);
+  /** Idle overflow connections retire after 10 minutes, HikariCP's default. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+  /** The seed's statement timeout: 30 s. */
+  public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+  /** Leak detection is off unless asked for. */
+  public static final Duration DEFAULT_LEAK_DETECTION = Duration.ZERO;
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+  /**
+   * HikariCP properties that an appdb setting (or appdb itself) owns; the pass-through refuses
+   * them so that each has one source of truth.
+   */
+  static final Set<String> OWNED = Set.of("jdbcUrl", "username", "password", "dataSource",
+      "dataSourceClassName", "dataSourceProperties", "driverClassName", "poolName",
+      "minimumIdle", "maximumPoolSize", "connectionTimeout", "maxLifetime", "idleTimeout",
+      "leakDetectionThreshold", "autoCommit", "readOnly", "initializationFailTimeout",
+      "metricRegistry", "metricsTrackerFactory", "healthCheckRegistry");
 
   /** The seed's production defaults: 20 + 10 connections, 30 s checkout, 1800 s recycle. */
-  public static final PoolSettings PRODUCTION = new PoolSettings(
-      20, 10, Duration.ofSeconds(30), Duration.ofSeconds(1800), Duration.ofMinutes(10),
-      Duration.ofSeconds(30));
+  public static final PoolSettings PRODUCTION = new PoolSettings(DEFAULT_POOL_SIZE,
+      DEFAULT_MAX_OVERFLOW, DEFAULT_POOL_TIMEOUT, DEFAULT_RECYCLE, DEFAULT_IDLE_TIMEOUT,
+      DEFAULT_STATEMENT_TIMEOUT);
+
+  /**
+   * The seed's six settings, the rest at their defaults.
+   *
+   * @param poolSize see {@link PoolSettings}
+   * @param maxOverflow see {@link PoolSettings}
+   * @param poolTimeout see {@link PoolSettings}
+   * @param recycle see {@link PoolSettings}
+   * @param idleTimeout see {@link PoolSettings}
+   * @param statementTimeout see {@link PoolSettings}
+   * @throws IllegalArgumentException naming the setting and its limit
+   */
+  public PoolSettings(int poolSize, int maxOverflow, Duration poolTimeout, Duration recycle,
+      Duration idleTimeout, Duration statementTimeout) {
+    this(DEFAULT_NAME, poolSize, maxOverflow, poolTimeout, recycle, idleTimeout,
+        statementTimeout, DEFAULT_LEAK_DETECTION, false, Map.of());
+  }
 
   /** @throws IllegalArgumentException naming the setting and its limit */
   public PoolSettings {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("pool.name must be 1-64 of A-Z a-z 0-9 _ . -, was "
+          + (name == null ? "missing" : "'" + name + "'"));
+    }
     if (poolSize < 1) {
       throw new IllegalArgumentException("pool.size must be at least 1, was " + poolSize);
     }
@@ -43,11 +114,47 @@ public record PoolSettings(
     atLeast("pool.recycle", recycle, Duration.ofSeconds(30));
     atLeast("pool.idle-timeout", idleTimeout, Duration.ofSeconds(10));
     atLeast("pool.statement-timeout", statementTimeout, Duration.ofSeconds(1));
+    if (idleTimeout.plusSeconds(1).compareTo(recycle) > 0) {
+      throw new IllegalArgumentException("pool.idle-timeout (" + idleTimeout.toMillis()
+          + " ms) must be at least 1 s below pool.recycle (" + recycle.toMillis()
+          + " ms); HikariCP would otherwise switch it off");
+    }
+    if (leakDetection == null) {
+      throw new IllegalArgumentException("pool.leak-detection must be 0 (off) or at least 2 s,"
+          + " was missing");
+    }
+    if (!leakDetection.isZero()) {
+      atLeast("pool.leak-detection", leakDetection, Duration.ofSeconds(2));
+      if (leakDetection.compareTo(recycle) >= 0) {
+        throw new IllegalArgumentException("pool.leak-detection (" + leakDetection.toMillis()
+            + " ms) must be below pool.recycle (" + recycle.toMillis()
+            + " ms); HikariCP would otherwise switch it off");
+      }
+    }
+    if (hikari == null) {
+      throw new IllegalArgumentException("pool.hikari must be a map, was missing");
+    }
+    for (String property : hikari.keySet()) {
+      if (OWNED.contains(property)) {
+        throw new IllegalArgumentException("pool.hikari." + property + " is set by appdb"
+            + " (its own setting or the adapter); use that instead");
+      }
+    }
+    hikari = Map.copyOf(new TreeMap<>(hikari));
   }
 
   /** @return {@code poolSize + maxOverflow} */
   public int maximumSize() {
     return poolSize + maxOverflow;
+  }
+
+  /**
+   * @return a copy that opens connections only when a unit of work needs one (for a one-shot
+   *     process)
+   */
+  public PoolSettings onDemand() {
+    return new PoolSettings(name, poolSize, maxOverflow, poolTimeout, recycle, idleTimeout,
+        statementTimeout, leakDetection, true, hikari);
   }
 
   private static void atLeast(String name, Duration value, Duration minimum) {

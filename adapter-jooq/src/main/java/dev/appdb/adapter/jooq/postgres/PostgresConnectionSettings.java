@@ -141,6 +141,19 @@ public record PostgresConnectionSettings(
     properties.setProperty("options", options.toString());
   }
 
+  /**
+   * Adds only the connection set-up bounds and keepalive, for a connection that may run
+   * statements of any length (a migration): no socket or statement timeout. Values the URL set
+   * stay.
+   *
+   * @param properties pgjdbc properties, modified; never null
+   */
+  public void applyConnectTo(Properties properties) {
+    properties.putIfAbsent("connectTimeout", seconds(connectTimeout));
+    properties.putIfAbsent("loginTimeout", seconds(loginTimeout));
+    properties.putIfAbsent("tcpKeepAlive", Boolean.toString(tcpKeepAlive));
+  }
+
   private static String seconds(Duration duration) {
     return Long.toString(duration.toSeconds());
   }

@@ -6,12 +6,15 @@ import dev.appdb.adapter.jooq.lookup.KeySelects;
 import dev.appdb.adapter.jooq.pool.ConnectionCheckout;
 import dev.appdb.application.port.TransactionalWork;
 import dev.appdb.application.port.Transactions;
+import dev.appdb.adapter.jooq.transaction.UnitOfWorkObserver.Outcome;
 import dev.appdb.domain.error.CommitOutcomeUnknownException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.Configuration;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DefaultConfiguration;
@@ -35,6 +38,7 @@ public final class JooqTransactions implements Transactions {
 
   private final ConnectionCheckout checkout;
   private volatile DatabaseContext database;
+  private final List<UnitOfWorkObserver> observers = new CopyOnWriteArrayList<>();
 
   /**
    * @param checkout hands out pooled connections, never null
@@ -74,6 +78,13 @@ public final class JooqTransactions implements Transactions {
     database = database.withRepository(port, factory);
   }
 
+  /**
+   * @param observer told about every unit of work that ends from now on, never null
+   */
+  public void observe(UnitOfWorkObserver observer) {
+    observers.add(Objects.requireNonNull(observer, "observer"));
+  }
+
   @Override
   public <T> T inTransaction(TransactionalWork<T> work) {
     return run(work, false);
@@ -86,14 +97,34 @@ public final class JooqTransactions implements Transactions {
 
   private <T> T run(TransactionalWork<T> work, boolean readOnly) {
     Objects.requireNonNull(work, "work");
+    long start = System.nanoTime();
     Connection connection = checkout.checkout();
+    Outcome outcome = Outcome.ROLLED_BACK;
     try {
       database.dialect().begin(connection, readOnly);
-      return runAndCommit(work, connection, readOnly);
+      T result = runAndCommit(work, connection, readOnly);
+      outcome = Outcome.COMMITTED;
+      return result;
+    } catch (CommitOutcomeUnknownException e) {
+      outcome = Outcome.OUTCOME_UNKNOWN;
+      throw e;
     } catch (SQLException e) {
       throw database.errors().translate(e);
     } finally {
       close(connection);
+      if (!observers.isEmpty()) {
+        tell(readOnly, outcome, System.nanoTime() - start);
+      }
+    }
+  }
+
+  private void tell(boolean readOnly, Outcome outcome, long nanos) {
+    for (UnitOfWorkObserver observer : observers) {
+      try {
+        observer.ended(readOnly, outcome, nanos);
+      } catch (RuntimeException e) {
+        LOG.warn("a unit-of-work observer failed: {}", e.toString());
+      }
     }
   }
 
@@ -121,8 +152,9 @@ public final class JooqTransactions implements Transactions {
     try {
       if (database.dialect().transactionAborted(connection)) {
         IllegalStateException aborted = new IllegalStateException("the database aborted this"
-            + " transaction after a statement failed that appdb did not see (sent outside the"
-            + " unit's jOOQ context); rolled back, nothing was committed");
+            + " transaction after a statement failed that appdb did not see (one sent past its"
+            + " tracking, e.g. through DSLContext.connection); rolled back, nothing was"
+            + " committed");
         rollback(connection, aborted);
         throw aborted;
       }

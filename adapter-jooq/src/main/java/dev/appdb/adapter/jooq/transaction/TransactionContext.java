@@ -6,17 +6,17 @@ import dev.appdb.adapter.jooq.lookup.KeySelects;
 import dev.appdb.domain.error.DuplicateKeyException;
 import dev.appdb.domain.error.MissingReferenceException;
 import java.sql.Connection;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.Arrays;
 import org.jooq.BatchBindStep;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListenerProvider;
 import org.jooq.Name;
 import org.jooq.Query;
-import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
@@ -62,8 +62,10 @@ public final class TransactionContext {
   }
 
   /**
-   * @return the jOOQ context bound to this unit of work's connection
-   * @throws IllegalStateException when the unit of work has ended
+   * @return the jOOQ context bound to this unit of work's connection; every statement run on it
+   *     is watched, a failure ends the unit and arrives as appdb's domain error
+   * @throws IllegalStateException when the unit of work has ended or one of its statements
+   *     failed
    */
   public DSLContext dsl() {
     requireOpen();
@@ -72,7 +74,8 @@ public final class TransactionContext {
           + "); the unit will be rolled back: rethrow instead of continuing", failure);
     }
     if (dsl == null) {
-      Configuration unit = database.configuration().derive(new DefaultConnectionProvider(connection));
+      Configuration unit =
+          database.configuration().derive(new DefaultConnectionProvider(connection));
       ExecuteListenerProvider[] listeners = unit.executeListenerProviders();
       listeners = Arrays.copyOf(listeners, listeners.length + 1);
       listeners[listeners.length - 1] = new DefaultExecuteListenerProvider(

@@ -10,6 +10,7 @@ import dev.appdb.domain.user.UserPage;
 import dev.appdb.migrations.MigrationReport;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 /** Plain text for people: one line per entity, aligned columns for lists. */
 public final class HumanOutput implements Output {
@@ -107,9 +108,12 @@ public final class HumanOutput implements Output {
 
   @Override
   public void poolStatus(PoolStatus status) {
-    out.printf("size %d  checked_in %d  checked_out %d  overflow %d  waiting %d  max %d%n",
-        status.size(), status.checkedIn(), status.checkedOut(), status.overflow(),
-        status.waiting(), status.maximumSize());
+    out.printf(Locale.ROOT, "pool %s  size %d  checked_in %d  checked_out %d  overflow %d"
+        + "  waiting %d  max %d  invalid %d  checkouts %d  checkout_timeouts %d"
+        + "  mean_wait_ms %.3f%n", status.pool(), status.size(), status.checkedIn(),
+        status.checkedOut(), status.overflow(), status.waiting(), status.maximumSize(),
+        status.invalid(), status.checkouts(), status.checkoutTimeouts(),
+        status.meanWaitMillis());
   }
 
   @Override

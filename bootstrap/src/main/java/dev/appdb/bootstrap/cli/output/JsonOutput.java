@@ -148,12 +148,17 @@ public final class JsonOutput implements Output {
   @Override
   public void poolStatus(PoolStatus status) {
     print(out, mapper.createObjectNode()
+        .put("pool", status.pool())
         .put("size", status.size())
         .put("checked_in", status.checkedIn())
         .put("checked_out", status.checkedOut())
         .put("overflow", status.overflow())
         .put("waiting", status.waiting())
-        .put("max", status.maximumSize()));
+        .put("max", status.maximumSize())
+        .put("invalid", status.invalid())
+        .put("checkouts", status.checkouts())
+        .put("checkout_timeouts", status.checkoutTimeouts())
+        .put("mean_wait_ms", status.meanWaitMillis()));
   }
 
   @Override
