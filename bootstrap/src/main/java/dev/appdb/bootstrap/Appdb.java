@@ -75,9 +75,10 @@ public final class Appdb implements AutoCloseable {
    *
    * @param settings validated settings, never null
    * @param serviceMigrations the service's own migration sets, applied after appdb's in this
-   *     order; never null
+   *     order (appdb's own set is added first; do not list it); never null
    * @return the running appdb
-   * @throws IllegalArgumentException when the sets collide (see {@link Migrator})
+   * @throws IllegalArgumentException when the sets collide (see {@link Migrator}), checked when
+   *     the migrations run
    * @throws DatabaseUnavailableException when the database cannot be opened
    * @throws UnexpectedDatabaseException when a migration fails
    */
@@ -104,9 +105,11 @@ public final class Appdb implements AutoCloseable {
    *
    * @param settings validated settings, never null
    * @param migrate whether to apply pending migrations now
-   * @param serviceMigrations the service's own migration sets, in order; never null
+   * @param serviceMigrations the service's own migration sets, in order (appdb's own set is
+   *     added first; do not list it); never null
    * @return the running appdb
-   * @throws IllegalArgumentException when the sets collide (see {@link Migrator})
+   * @throws IllegalArgumentException when the sets collide (see {@link Migrator}), checked when
+   *     the migrations run
    * @throws DatabaseUnavailableException when the database cannot be opened
    * @throws UnexpectedDatabaseException when a migration fails
    */

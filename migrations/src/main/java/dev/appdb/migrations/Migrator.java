@@ -133,8 +133,15 @@ public final class Migrator {
   }
 
   private static boolean inside(String inner, String outer) {
-    String a = inner.replaceAll("/+$", "");
-    String b = outer.replaceAll("/+$", "");
+    String a = normalized(inner);
+    String b = normalized(outer);
     return a.equals(b) || a.startsWith(b + "/");
+  }
+
+  /** Flyway's reading: no prefix is {@code classpath:}; leading and trailing slashes are noise. */
+  private static String normalized(String location) {
+    String scheme = location.startsWith("filesystem:") ? "filesystem:" : "classpath:";
+    String path = location.startsWith(scheme) ? location.substring(scheme.length()) : location;
+    return scheme + path.replaceAll("^/+", "").replaceAll("/+$", "");
   }
 }

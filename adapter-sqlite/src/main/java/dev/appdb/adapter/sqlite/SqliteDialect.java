@@ -66,8 +66,9 @@ public final class SqliteDialect implements DatabaseDialect {
   /**
    * The kind from the extended result code. SQLite names no constraint; for a unique or primary
    * key it lists the columns, in the one fixed form {@code UNIQUE constraint failed: t.a, t.b}
-   * (sqlite3.c, {@code sqlite3UniqueConstraint}), which this reads as table and columns; a
-   * foreign-key failure carries neither.
+   * (sqlite3.c, {@code sqlite3UniqueConstraint}), which this reads as table and columns, or, for
+   * a unique index on expressions, {@code UNIQUE constraint failed: index 'name'}, which names
+   * the index; a foreign-key failure carries neither.
    */
   @Override
   public ConstraintViolation violation(SQLException exception) {
@@ -84,6 +85,11 @@ public final class SqliteDialect implements DatabaseDialect {
       return new ConstraintViolation(kind, null, null, List.of());
     }
     String list = message.substring(start + UNIQUE_PREFIX.length());
+    if (list.startsWith("index '")) { // a unique index on expressions: SQLite names the index
+      int close = list.indexOf('\'', "index '".length());
+      String index = close < 0 ? null : list.substring("index '".length(), close);
+      return new ConstraintViolation(kind, index, null, List.of());
+    }
     int end = list.indexOf(')');
     String table = null;
     List<String> columns = new ArrayList<>();

@@ -35,6 +35,15 @@ class SqlitePoolSettingsTest {
   }
 
   @Test
+  void thePassThroughRefusesWhatAppdbOwnsWhateverItsCaseAndEveryDriverProperty() {
+    for (String owned : new String[] {"AutoCommit", "maximumPoolSize", "dataSource.options"}) {
+      assertThatThrownBy(() -> settings(false, Map.of(owned, "x")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("pool.hikari." + owned + " is set by appdb");
+    }
+  }
+
+  @Test
   void anUnknownHikariPropertyIsRefusedNamingIt() throws Exception {
     Path file = Files.createTempDirectory("appdb-pool-").resolve("pool.db");
     assertThatThrownBy(() -> SqliteDatabase.open(file,

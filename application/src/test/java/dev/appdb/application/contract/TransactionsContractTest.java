@@ -86,6 +86,22 @@ public abstract class TransactionsContractTest extends ContractTest {
   }
 
   @Test
+  void theWorksOwnExceptionPassesThroughUnchangedEvenWithADatabaseErrorAsItsCause() {
+    class SearchBusyException extends RuntimeException {
+      SearchBusyException(Throwable cause) {
+        super("search busy", cause);
+      }
+    }
+    SearchBusyException own = new SearchBusyException(new java.sql.SQLException("x", "57014"));
+
+    assertThatThrownBy(() -> transactions().inTransaction(tx -> {
+      tx.users().create(newUser("Doomed", null, Instant.now()));
+      throw own;
+    })).isSameAs(own);
+    assertThat(userCount()).isZero();
+  }
+
+  @Test
   void aWriteInAReadOnlyUnitFailsAndWritesNothing() {
     assertThatThrownBy(() -> transactions().readOnly(
         tx -> tx.users().create(newUser("Sneaky", null, Instant.now()))))

@@ -92,6 +92,12 @@ final class LibpqParameters {
             Boolean.toString(number(url, name, value) != 0));
         case "keepalives_idle", "keepalives_interval", "keepalives_count" -> {
           int number = number(url, name, value);
+          int limit = name.equals("keepalives_count") ? KeepaliveSocketFactory.MAX_COUNT
+              : KeepaliveSocketFactory.MAX_SECONDS;
+          if (number > limit) {
+            throw InvalidDatabaseUrlException.of(url, name + " {} must be at most " + limit
+                + " (the kernel's limit)", value);
+          }
           if (number > 0) {
             keepalive.add(name.substring("keepalives_".length()) + "=" + number);
           } else if (number < 0) {

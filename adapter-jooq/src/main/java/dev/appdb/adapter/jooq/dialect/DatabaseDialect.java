@@ -81,7 +81,8 @@ public interface DatabaseDialect {
    * Commits what {@link #begin} began; afterwards no transaction is open on the connection.
    *
    * @param connection the connection, never null
-   * @throws SQLException when the commit fails; the transaction is then still open
+   * @throws SQLException when the commit fails; the transaction may then still be open (SQLite)
+   *     or already ended (PostgreSQL): the caller rolls back either way
    */
   void commit(Connection connection) throws SQLException;
 

@@ -15,8 +15,8 @@ public interface ConnectionCheckout {
   Connection checkout();
 
   /**
-   * Marks a checked-out connection as broken: the pool closes it when it is returned instead of
-   * handing it out again (for example after a failed rollback left a transaction open).
+   * Marks a checked-out connection as broken: the pool closes it at once and never hands it out
+   * again (for example after a failed rollback left a transaction open).
    *
    * @param connection a connection from {@link #checkout}, never null
    */

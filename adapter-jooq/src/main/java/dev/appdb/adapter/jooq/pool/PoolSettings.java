@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *     {@code poolSize} open, for a long-lived service
  * @param hikari other HikariCP properties by their bean name (e.g.
  *     {@code validationTimeout: 3000}), applied last; none of those above, which have one
- *     setting each; copied, unmodifiable
+ *     setting each, and no {@code dataSource.*} driver property (the adapter and the URL own
+ *     those); copied, unmodifiable
  */
 public record PoolSettings(
     String name,
@@ -135,7 +136,11 @@ public record PoolSettings(
       throw new IllegalArgumentException("pool.hikari must be a map, was missing");
     }
     for (String property : hikari.keySet()) {
-      if (OWNED.contains(property)) {
+      // HikariCP reads a property whatever the case of its first letter, and dataSource.* as
+      // driver properties (which would replace appdb's timeouts and credentials)
+      String bean = property.isEmpty() ? property
+          : Character.toLowerCase(property.charAt(0)) + property.substring(1);
+      if (OWNED.contains(bean) || bean.startsWith("dataSource.")) {
         throw new IllegalArgumentException("pool.hikari." + property + " is set by appdb"
             + " (its own setting or the adapter); use that instead");
       }

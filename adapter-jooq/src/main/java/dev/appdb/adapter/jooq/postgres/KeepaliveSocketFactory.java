@@ -22,6 +22,11 @@ public final class KeepaliveSocketFactory extends SocketFactory {
   /** The value of pgjdbc's {@code socketFactory} property for this factory. */
   public static final String PGJDBC_NAME = KeepaliveSocketFactory.class.getName();
 
+  /** Linux's largest {@code TCP_KEEPIDLE} and {@code TCP_KEEPINTVL}, in seconds. */
+  public static final int MAX_SECONDS = 32_767;
+  /** Linux's largest {@code TCP_KEEPCNT}. */
+  public static final int MAX_COUNT = 127;
+
   private final Map<SocketOption<Integer>, Integer> options = new LinkedHashMap<>();
 
   /**
@@ -37,6 +42,12 @@ public final class KeepaliveSocketFactory extends SocketFactory {
         throw new IllegalArgumentException("socketFactoryArg: '" + part + "' is not idle=N,"
             + " interval=N or count=N with N a whole number from 1");
       }
+      int value = Integer.parseInt(nameValue[1]);
+      int limit = nameValue[0].equals("count") ? MAX_COUNT : MAX_SECONDS;
+      if (value > limit) {
+        throw new IllegalArgumentException("socketFactoryArg: " + nameValue[0] + " must be at"
+            + " most " + limit + " (the kernel's limit), was " + value);
+      }
       SocketOption<Integer> option = switch (nameValue[0]) {
         case "idle" -> ExtendedSocketOptions.TCP_KEEPIDLE;
         case "interval" -> ExtendedSocketOptions.TCP_KEEPINTERVAL;
@@ -44,7 +55,7 @@ public final class KeepaliveSocketFactory extends SocketFactory {
         default -> throw new IllegalArgumentException("socketFactoryArg: '" + nameValue[0]
             + "' is not idle, interval or count");
       };
-      options.put(option, Integer.parseInt(nameValue[1]));
+      options.put(option, value);
     }
   }
 

@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * </table>
  * The statement timeout ({@code PoolSettings.statementTimeout}) becomes the server's
  * {@code statement_timeout} the same way, so it holds even when a cancel request cannot reach
- * the server; a {@code -c} setting of the same name in the URL's {@code options} wins.
+ * the server; the URL's {@code options} may not set either (one setting each). pgjdbc's
+ * {@code logServerErrorDetail} is off, so the server's detail lines (which may quote row values)
+ * stay out of exception messages.
  *
  * @param connectTimeout longest TCP connect to one host; 1 s+
  * @param loginTimeout longest whole connection set-up; 1 s+
@@ -69,9 +71,10 @@ public record PostgresConnectionSettings(
   public static final int DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS = 60;
 
   private static final Pattern SETS_STATEMENT_TIMEOUT =
-      Pattern.compile("(-c\\s*|--)statement_timeout\\s*=");
+      Pattern.compile("(-c\\s*|--)statement_timeout\\s*=", Pattern.CASE_INSENSITIVE);
   private static final Pattern SETS_IDLE_IN_TRANSACTION_TIMEOUT =
-      Pattern.compile("(-c\\s*|--)idle_in_transaction_session_timeout\\s*=");
+      Pattern.compile("(-c\\s*|--)idle_in_transaction_session_timeout\\s*=",
+          Pattern.CASE_INSENSITIVE);
 
   /** @throws IllegalArgumentException naming the setting and its limit */
   public PostgresConnectionSettings {
@@ -112,7 +115,7 @@ public record PostgresConnectionSettings(
    * @param properties pgjdbc properties, modified; never null
    * @param statementTimeout the statement timeout to set on the server, never null
    * @throws IllegalArgumentException when the socket timeout in effect does not exceed
-   *     {@code statementTimeout}
+   *     {@code statementTimeout}, or the URL's {@code options} set either server timeout
    */
   public void applyTo(Properties properties, Duration statementTimeout) {
     properties.putIfAbsent("connectTimeout", seconds(connectTimeout));
@@ -126,19 +129,18 @@ public record PostgresConnectionSettings(
           + " up on statements the server is still allowed to run");
     }
     String given = properties.getProperty("options", "");
-    StringBuilder options = new StringBuilder();
-    if (!SETS_STATEMENT_TIMEOUT.matcher(given).find()) {
-      options.append("-c statement_timeout=").append(statementTimeout.toMillis());
+    if (SETS_STATEMENT_TIMEOUT.matcher(given).find()
+        || SETS_IDLE_IN_TRANSACTION_TIMEOUT.matcher(given).find()) {
+      throw new IllegalArgumentException("options must not set statement_timeout or"
+          + " idle_in_transaction_session_timeout: they have settings of their own"
+          + " (pool.statement-timeout-seconds, database.idle-in-transaction-timeout-seconds),"
+          + " which the socket timeout is checked against");
     }
-    if (!SETS_IDLE_IN_TRANSACTION_TIMEOUT.matcher(given).find()) {
-      options.append(options.length() == 0 ? "" : " ")
-          .append("-c idle_in_transaction_session_timeout=")
-          .append(idleInTransactionTimeout.toMillis());
-    }
-    if (!given.isBlank()) {
-      options.append(options.length() == 0 ? "" : " ").append(given);
-    }
-    properties.setProperty("options", options.toString());
+    String ours = "-c statement_timeout=" + statementTimeout.toMillis()
+        + " -c idle_in_transaction_session_timeout=" + idleInTransactionTimeout.toMillis();
+    properties.setProperty("options", given.isBlank() ? ours : ours + " " + given);
+    // keep the server's error detail (it may quote row values) out of exception messages
+    properties.putIfAbsent("logServerErrorDetail", "false");
   }
 
   /**

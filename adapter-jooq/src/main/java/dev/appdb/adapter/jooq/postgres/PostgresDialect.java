@@ -49,7 +49,9 @@ public final class PostgresDialect implements DatabaseDialect {
       case "40001", "40P01" -> SqlErrorKind.TRANSACTION_CONFLICT; // serialization, deadlock
       case "42P01", "3F000" -> SqlErrorKind.SCHEMA_MISSING; // undefined table, invalid schema
       // admin/crash/cannot-connect shutdown, too many connections, disk full, out of memory
-      case "57P01", "57P02", "57P03", "53300", "53100", "53200" -> SqlErrorKind.UNAVAILABLE;
+      // and 25P03: the server ended a session idle in its transaction past the timeout
+      case "57P01", "57P02", "57P03", "53300", "53100", "53200", "25P03" ->
+          SqlErrorKind.UNAVAILABLE;
       default -> state.startsWith("08") ? SqlErrorKind.UNAVAILABLE : SqlErrorKind.OTHER;
     };
   }

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.Configuration;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DefaultConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,21 +100,16 @@ public final class JooqTransactions implements Transactions {
     Objects.requireNonNull(work, "work");
     long start = System.nanoTime();
     Connection connection = checkout.checkout();
-    Outcome outcome = Outcome.ROLLED_BACK;
+    Outcome[] outcome = {Outcome.ROLLED_BACK};
     try {
       database.dialect().begin(connection, readOnly);
-      T result = runAndCommit(work, connection, readOnly);
-      outcome = Outcome.COMMITTED;
-      return result;
-    } catch (CommitOutcomeUnknownException e) {
-      outcome = Outcome.OUTCOME_UNKNOWN;
-      throw e;
+      return runAndCommit(work, connection, readOnly, outcome);
     } catch (SQLException e) {
       throw database.errors().translate(e);
     } finally {
       close(connection);
       if (!observers.isEmpty()) {
-        tell(readOnly, outcome, System.nanoTime() - start);
+        tell(readOnly, outcome[0], System.nanoTime() - start);
       }
     }
   }
@@ -128,17 +124,21 @@ public final class JooqTransactions implements Transactions {
     }
   }
 
-  private <T> T runAndCommit(TransactionalWork<T> work, Connection connection, boolean readOnly) {
+  /** Runs the work and commits; {@code outcome[0]} says how the commit went, when it was tried. */
+  private <T> T runAndCommit(TransactionalWork<T> work, Connection connection, boolean readOnly,
+      Outcome[] outcome) {
     TransactionContext context = new TransactionContext(database, connection, readOnly);
     T result;
     try {
       result = work.run(new JooqUnitOfWork(context));
-    } catch (Error failure) {
-      rollback(connection, failure);
-      throw failure;
     } catch (RuntimeException failure) {
       rollback(connection, failure);
-      throw database.errors().translate(failure);
+      // statement failures arrive translated; the work's own exceptions pass through unchanged
+      throw failure instanceof DataAccessException ? database.errors().translate(failure)
+          : failure;
+    } catch (Throwable failure) { // an Error, or a checked exception thrown sneakily
+      rollback(connection, failure);
+      throw failure;
     } finally {
       context.end();
     }
@@ -149,18 +149,26 @@ public final class JooqTransactions implements Transactions {
       rollback(connection, swallowed);
       throw swallowed;
     }
+    boolean aborted;
     try {
-      if (database.dialect().transactionAborted(connection)) {
-        IllegalStateException aborted = new IllegalStateException("the database aborted this"
-            + " transaction after a statement failed that appdb did not see (one sent past its"
-            + " tracking, e.g. through DSLContext.connection); rolled back, nothing was"
-            + " committed");
-        rollback(connection, aborted);
-        throw aborted;
-      }
+      aborted = database.dialect().transactionAborted(connection);
+    } catch (SQLException | RuntimeException failure) {
+      rollback(connection, failure); // no COMMIT was sent: nothing committed
+      throw database.errors().translate(failure);
+    }
+    if (aborted) {
+      IllegalStateException refused = new IllegalStateException("the database aborted this"
+          + " transaction after a statement failed that appdb did not see (one sent past its"
+          + " tracking, e.g. through DSLContext.connection); rolled back, nothing was"
+          + " committed");
+      rollback(connection, refused);
+      throw refused;
+    }
+    try {
       database.dialect().commit(connection);
     } catch (SQLException failure) {
       if (database.dialect().commitOutcomeUnknown(failure)) {
+        outcome[0] = Outcome.OUTCOME_UNKNOWN;
         checkout.evict(connection);
         throw new CommitOutcomeUnknownException("the connection was lost while committing"
             + " (SQLState " + failure.getSQLState() + "): the unit of work may or may not have"
@@ -168,7 +176,11 @@ public final class JooqTransactions implements Transactions {
       }
       rollback(connection, failure);
       throw database.errors().translate(failure);
+    } catch (RuntimeException failure) {
+      rollback(connection, failure);
+      throw failure;
     }
+    outcome[0] = Outcome.COMMITTED;
     return result;
   }
 

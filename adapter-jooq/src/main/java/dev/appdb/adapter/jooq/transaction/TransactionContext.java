@@ -33,7 +33,10 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
  * when one fails, for whatever reason and whoever sent it, the unit is marked failed and the
  * caller receives appdb's domain error instead of jOOQ's or the driver's exception. A repository
  * that gives a failure a more specific meaning (a duplicate email) records that meaning with
- * {@link #failed}.
+ * {@link #failed}. jOOQ's own transactions ({@code dsl().transaction(...)}) are refused: the unit
+ * is the transaction, and a nested one would commit or roll back the unit's work behind its back.
+ * Statements sent past jOOQ ({@code dsl().connection(...)}) are not watched; PostgreSQL's aborted
+ * transaction is still caught before the commit, SQLite's failures there are not.
  */
 public final class TransactionContext {
 
@@ -80,7 +83,7 @@ public final class TransactionContext {
       listeners = Arrays.copyOf(listeners, listeners.length + 1);
       listeners[listeners.length - 1] = new DefaultExecuteListenerProvider(
           new StatementFailures(this));
-      dsl = unit.set(listeners).dsl();
+      dsl = unit.set(listeners).set(UnitIsTheTransaction.INSTANCE).dsl();
     }
     return dsl;
   }

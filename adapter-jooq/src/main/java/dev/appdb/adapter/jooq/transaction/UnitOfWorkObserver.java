@@ -1,7 +1,8 @@
 package dev.appdb.adapter.jooq.transaction;
 
 /**
- * Told about every unit of work when it ends, e.g. to count and time them
+ * Told about every unit of work that got a connection when it ends (a failed checkout is not a
+ * unit; the pool's counters have it), e.g. to count and time them
  * ({@code MicrometerMetrics}). Called on the unit's thread after its connection went back to the
  * pool; must be fast and must not throw (what it throws is logged and dropped).
  */

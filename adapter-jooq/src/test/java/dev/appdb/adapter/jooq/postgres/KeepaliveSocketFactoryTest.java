@@ -46,6 +46,9 @@ class KeepaliveSocketFactoryTest {
     assertThatThrownBy(() -> new KeepaliveSocketFactory("idle=30,pace=5"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'pace' is not idle, interval or count");
+    assertThatThrownBy(() -> new KeepaliveSocketFactory("count=128"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("count must be at most 127");
     assertThatThrownBy(() -> new KeepaliveSocketFactory("idle=0"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'idle=0'");

@@ -23,17 +23,23 @@ class PostgresConnectionSettingsTest {
   }
 
   @Test
-  void whatTheUrlSetWins() {
+  void whatTheUrlSetWinsButItsOptionsMayNotSetTheServerTimeouts() {
     Properties properties = new Properties();
     properties.setProperty("connectTimeout", "3");
     properties.setProperty("tcpKeepAlive", "false");
-    properties.setProperty("options", "-c search_path=app -c statement_timeout=5000");
+    properties.setProperty("options", "-c search_path=app");
     PostgresConnectionSettings.defaults(STATEMENT).applyTo(properties, STATEMENT);
 
     assertThat(properties).containsEntry("connectTimeout", "3")
-        .containsEntry("tcpKeepAlive", "false")
-        .containsEntry("options", "-c idle_in_transaction_session_timeout=60000"
-            + " -c search_path=app -c statement_timeout=5000");
+        .containsEntry("tcpKeepAlive", "false").containsEntry("logServerErrorDetail", "false")
+        .containsEntry("options", "-c statement_timeout=30000"
+            + " -c idle_in_transaction_session_timeout=60000 -c search_path=app");
+
+    Properties overriding = new Properties();
+    overriding.setProperty("options", "-c Statement_Timeout=5000");
+    assertThatThrownBy(() -> PostgresConnectionSettings.defaults(STATEMENT)
+        .applyTo(overriding, STATEMENT)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("options must not set statement_timeout");
   }
 
   @Test
