@@ -1,13 +1,9 @@
 package dev.appdb.bootstrap;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
-import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
-import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
-import dev.appdb.adapter.jooq.postgres.PostgresDatabase;
-import dev.appdb.adapter.jooq.postgres.PostgresDialect;
+import dev.appdb.adapter.jooq.factory.DatabaseSettings;
+import dev.appdb.adapter.jooq.factory.Databases;
 import dev.appdb.adapter.jooq.transaction.RepositoryFactory;
-import dev.appdb.adapter.sqlite.SqliteDatabase;
-import dev.appdb.adapter.sqlite.SqliteDialect;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.identity.IdentityLinks;
 import dev.appdb.application.importing.ImportUsers;
@@ -18,22 +14,13 @@ import dev.appdb.application.user.RegisterUser;
 import dev.appdb.application.user.UpdateUserProfile;
 import dev.appdb.application.user.UserQueries;
 import dev.appdb.bootstrap.config.AppdbSettings;
-import dev.appdb.bootstrap.url.PostgresTarget;
-import dev.appdb.bootstrap.url.SqliteTarget;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.UnexpectedDatabaseException;
-import dev.appdb.migrations.DatabaseVendor;
 import dev.appdb.migrations.MigrationReport;
 import dev.appdb.migrations.MigrationSet;
-import dev.appdb.migrations.Migrator;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
-import javax.sql.DataSource;
-import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +64,7 @@ public final class Appdb implements AutoCloseable {
    * @param serviceMigrations the service's own migration sets, applied after appdb's in this
    *     order (appdb's own set is added first; do not list it); never null
    * @return the running appdb
-   * @throws IllegalArgumentException when the sets collide (see {@link Migrator}), checked when
+   * @throws IllegalArgumentException when the sets collide (see {@code Migrator}), checked when
    *     the migrations run
    * @throws DatabaseUnavailableException when the database cannot be opened
    * @throws UnexpectedDatabaseException when a migration fails
@@ -108,7 +95,7 @@ public final class Appdb implements AutoCloseable {
    * @param serviceMigrations the service's own migration sets, in order (appdb's own set is
    *     added first; do not list it); never null
    * @return the running appdb
-   * @throws IllegalArgumentException when the sets collide (see {@link Migrator}), checked when
+   * @throws IllegalArgumentException when the sets collide (see {@code Migrator}), checked when
    *     the migrations run
    * @throws DatabaseUnavailableException when the database cannot be opened
    * @throws UnexpectedDatabaseException when a migration fails
@@ -116,11 +103,10 @@ public final class Appdb implements AutoCloseable {
   public static Appdb start(AppdbSettings settings, boolean migrate,
       List<MigrationSet> serviceMigrations) {
     Objects.requireNonNull(settings, "settings");
-    List<MigrationSet> sets = new ArrayList<>();
-    sets.add(MigrationSet.APPDB);
-    sets.addAll(serviceMigrations);
-    JooqDatabase database = open(settings);
-    Appdb appdb = new Appdb(settings, database, List.copyOf(sets));
+    List<MigrationSet> sets = List.copyOf(serviceMigrations);
+    JooqDatabase database = Databases.open(
+        new DatabaseSettings(settings.database(), settings.pool(), settings.postgres()));
+    Appdb appdb = new Appdb(settings, database, sets);
     LOG.info("database opened: {} (profile {})", database.target(), settings.profile());
     if (migrate) {
       try {
@@ -133,30 +119,9 @@ public final class Appdb implements AutoCloseable {
     return appdb;
   }
 
-  private static JooqDatabase open(AppdbSettings settings) {
-    if (settings.database() instanceof SqliteTarget sqlite) {
-      return SqliteDatabase.open(sqlite.file(), settings.pool());
-    }
-    PostgresTarget postgres = (PostgresTarget) settings.database();
-    return PostgresDatabase.open(postgres.display(), postgres.jdbcUrl(),
-        driverProperties(postgres), settings.pool(), settings.postgres());
-  }
-
-  private static Properties driverProperties(PostgresTarget postgres) {
-    Properties properties = new Properties();
-    properties.putAll(postgres.properties());
-    if (postgres.user() != null) {
-      properties.setProperty("user", postgres.user());
-    }
-    if (postgres.password() != null) {
-      properties.setProperty("password", postgres.password());
-    }
-    return properties;
-  }
-
   /**
    * Applies pending migrations of every set, appdb's first (the seed's {@code init_db()}, with
-   * history and checksums).
+   * history and checksums); see {@link JooqDatabase#migrate(List)}.
    *
    * @return what was applied, one report per set in the order applied
    * @throws DatabaseUnavailableException when the database cannot be reached or refuses the
@@ -165,46 +130,7 @@ public final class Appdb implements AutoCloseable {
    *     or an applied migration's checksum no longer matches its script
    */
   public List<MigrationReport> migrate() {
-    DataSource target;
-    DatabaseVendor vendor;
-    if (settings.database() instanceof SqliteTarget sqlite) {
-      target = SqliteDatabase.migrationDataSource(sqlite.file(), settings.pool().poolTimeout());
-      vendor = DatabaseVendor.SQLITE;
-    } else {
-      PostgresTarget postgres = (PostgresTarget) settings.database();
-      Properties properties = driverProperties(postgres);
-      settings.postgres().applyConnectTo(properties); // bounded set-up; migrations may run long
-      target = PostgresDatabase.migrationDataSource(postgres.jdbcUrl(), properties);
-      vendor = DatabaseVendor.POSTGRESQL;
-    }
-    try {
-      List<MigrationReport> reports = new Migrator(target, vendor, migrations).migrate();
-      for (MigrationReport report : reports) {
-        LOG.atInfo().setMessage("migrations applied").addKeyValue("set", report.set())
-            .addKeyValue("applied", report.applied())
-            .addKeyValue("version", report.schemaVersion()).log();
-      }
-      return reports;
-    } catch (FlywayException e) {
-      SQLException sql = sqlException(e);
-      DatabaseDialect dialect = vendor == DatabaseVendor.SQLITE ? new SqliteDialect()
-          : new PostgresDialect();
-      if (sql != null && dialect.classify(sql) == SqlErrorKind.UNAVAILABLE) {
-        throw new DatabaseUnavailableException("migrating " + database.target()
-            + " failed: database unavailable (SQLState " + sql.getSQLState() + ")", e);
-      }
-      throw new UnexpectedDatabaseException(
-          "migrating " + database.target() + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  private static SQLException sqlException(Throwable failure) {
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return null;
+    return database.migrate(migrations);
   }
 
   /** @return the settings this process runs with */

@@ -12,30 +12,57 @@ import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.domain.identity.UserIdentityRepository;
 import dev.appdb.domain.user.UserRepository;
+import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
+import dev.appdb.domain.error.DatabaseUnavailableException;
+import dev.appdb.domain.error.UnexpectedDatabaseException;
+import dev.appdb.migrations.DatabaseVendor;
+import dev.appdb.migrations.MigrationReport;
+import dev.appdb.migrations.MigrationSet;
+import dev.appdb.migrations.Migrator;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
 import org.jooq.conf.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * An open database: its connection pool, the unit-of-work port over it and its probe. What an
- * application holds for its lifetime (the seed's long-lived engine); close it at shutdown.
+ * An open database: its connection pool, the unit-of-work port over it, its migrations and its
+ * probe. What an application holds for its lifetime (the seed's long-lived engine); close it at
+ * shutdown. Opened by {@link dev.appdb.adapter.jooq.factory.Databases}.
  */
 public final class JooqDatabase implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JooqDatabase.class);
+
   private final ConnectionPool pool;
+  private final DatabaseDialect dialect;
+  private final DataSource migrationDataSource;
   private final JooqTransactions transactions;
   private final PoolDatabaseProbe probe;
 
   /**
-   * @param pool the open pool, never null; closed by {@link #close}
+   * For adapters; a service opens a database through
+   * {@link dev.appdb.adapter.jooq.factory.Databases}.
+   *
+   * @param pool the open pool, never null; closed by {@link #close} when appdb built it
    * @param dialect the database's specifics, never null
    * @param clientQueryTimeout the JDBC query timeout set on every statement (whole seconds, at
-   *     least 1), for a database that cannot time statements out itself (SQLite);
-   *     {@link Duration#ZERO} when the server does (PostgreSQL's {@code statement_timeout})
+   *     least 1), for a database that cannot time statements out itself (SQLite) or a pool whose
+   *     connections appdb did not configure; {@link Duration#ZERO} when the server does
+   *     (PostgreSQL's {@code statement_timeout})
+   * @param migrationDataSource where {@link #migrate} runs Flyway, never null (an unpooled data
+   *     source: Flyway holds one connection for its lock while it works on another)
    */
-  public JooqDatabase(ConnectionPool pool, DatabaseDialect dialect, Duration clientQueryTimeout) {
+  public JooqDatabase(ConnectionPool pool, DatabaseDialect dialect, Duration clientQueryTimeout,
+      DataSource migrationDataSource) {
     this.pool = Objects.requireNonNull(pool, "pool");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this.migrationDataSource = Objects.requireNonNull(migrationDataSource, "migrationDataSource");
     Settings jooq = new Settings().withRenderFormatted(false);
     if (!clientQueryTimeout.isZero()) {
       jooq = jooq.withQueryTimeout((int) Math.max(1, clientQueryTimeout.toSeconds()));
@@ -45,6 +72,72 @@ public final class JooqDatabase implements AutoCloseable {
     transactions.register(UserRepository.class, JooqUserRepository::new);
     transactions.register(UserIdentityRepository.class, JooqUserIdentityRepository::new);
     this.probe = new PoolDatabaseProbe(pool, PoolDatabaseProbe.DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Applies appdb's own migrations (the seed's {@code init_db()}, with history and checksums).
+   *
+   * @return what was applied: one report, appdb's
+   * @throws DatabaseUnavailableException when the database cannot be reached or refuses the
+   *     connection (e.g. {@code 53300} too many clients)
+   * @throws UnexpectedDatabaseException when a migration fails (that migration is rolled back)
+   *     or an applied migration's checksum no longer matches its script
+   */
+  public List<MigrationReport> migrate() {
+    return migrate(List.of());
+  }
+
+  /**
+   * Applies appdb's own migrations, then each of the service's sets in order, each with its own
+   * history table, so that the version sequences never collide.
+   *
+   * @param serviceSets the service's sets, in the order to apply them; appdb's own set is added
+   *     first (do not list it); never null
+   * @return what was applied, one report per set in the order applied
+   * @throws IllegalArgumentException when the sets collide (see {@link Migrator})
+   * @throws DatabaseUnavailableException when the database cannot be reached or refuses the
+   *     connection (e.g. {@code 53300} too many clients)
+   * @throws UnexpectedDatabaseException when a migration fails (that migration is rolled back)
+   *     or an applied migration's checksum no longer matches its script
+   */
+  public List<MigrationReport> migrate(List<MigrationSet> serviceSets) {
+    List<MigrationSet> sets = new ArrayList<>();
+    sets.add(MigrationSet.APPDB);
+    sets.addAll(serviceSets);
+    Migrator migrator = new Migrator(migrationDataSource, dialect.vendor(), sets);
+    try {
+      List<MigrationReport> reports = migrator.migrate();
+      for (MigrationReport report : reports) {
+        LOG.atInfo().setMessage("migrations applied").addKeyValue("set", report.set())
+            .addKeyValue("applied", report.applied())
+            .addKeyValue("version", report.schemaVersion()).log();
+      }
+      return reports;
+    } catch (FlywayException e) {
+      SQLException sql = sqlException(e);
+      if (sql != null && dialect.classify(sql) == SqlErrorKind.UNAVAILABLE) {
+        String explained = dialect.explain(sql);
+        throw new DatabaseUnavailableException("migrating " + target() + " failed: "
+            + (explained != null ? explained
+                : "database unavailable (SQLState " + sql.getSQLState() + ")"), e);
+      }
+      throw new UnexpectedDatabaseException(
+          "migrating " + target() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static SQLException sqlException(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    return null;
+  }
+
+  /** @return which database this is, never null */
+  public DatabaseVendor vendor() {
+    return dialect.vendor();
   }
 
   /**
@@ -94,7 +187,10 @@ public final class JooqDatabase implements AutoCloseable {
     return probe;
   }
 
-  /** @return the pooled data source, for migrations; never null */
+  /**
+   * @return the pooled data source, e.g. for a tool that needs JDBC; never null. Connections
+   *     from it bypass the units of work and their promises
+   */
   public DataSource dataSource() {
     return pool.dataSource();
   }
@@ -104,7 +200,7 @@ public final class JooqDatabase implements AutoCloseable {
     return pool.target();
   }
 
-  /** Closes the pool and every connection. */
+  /** Stops the probe and closes the pool and every connection (an adopted pool stays open). */
   @Override
   public void close() {
     probe.close();

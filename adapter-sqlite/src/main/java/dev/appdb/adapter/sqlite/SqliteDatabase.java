@@ -6,7 +6,10 @@ import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
@@ -60,7 +63,46 @@ public final class SqliteDatabase {
       }
       throw new DatabaseUnavailableException("cannot open " + file + ": " + explained, e);
     }
-    return new JooqDatabase(pool, dialect, settings.statementTimeout());
+    return new JooqDatabase(pool, dialect, settings.statementTimeout(),
+        migrationDataSource(file, settings.poolTimeout()));
+  }
+
+  /**
+   * Uses a pool of SQLite connections the service already has. Its connections must enforce
+   * foreign keys ({@code SQLiteConfig.enforceForeignKeys(true)}), or appdb's and the service's
+   * foreign keys would silently hold nothing, and should leave SQLite's default
+   * {@code BEGIN DEFERRED} (appdb's units begin their own transactions; Flyway, which runs
+   * through the same pool, holds one connection's transaction while it works on another).
+   *
+   * @param target where the pool connects, for messages, e.g. {@code sqlite:./app.db}
+   * @param dataSource the service's pool, in auto-commit mode; never null; not closed by appdb
+   * @param poolTimeout the pool's checkout timeout, for messages; never null
+   * @param statementTimeout the JDBC query timeout of every statement, at least 1 s; never null
+   * @return the database over that pool (not migrated)
+   * @throws IllegalArgumentException when the statement timeout is under 1 s or the pool's
+   *     connections do not enforce foreign keys
+   * @throws DatabaseUnavailableException when no connection can be checked out to check that
+   */
+  public static JooqDatabase adopt(String target, DataSource dataSource, Duration poolTimeout,
+      Duration statementTimeout) {
+    if (statementTimeout.toSeconds() < 1) {
+      throw new IllegalArgumentException(
+          "the statement timeout must be at least 1 s, was " + statementTimeout.toMillis() + " ms");
+    }
+    ConnectionPool pool = ConnectionPool.adopt(target, dataSource, poolTimeout);
+    try (Connection connection = pool.checkout();
+        Statement statement = connection.createStatement();
+        ResultSet foreignKeys = statement.executeQuery("PRAGMA foreign_keys")) {
+      if (!foreignKeys.next() || foreignKeys.getInt(1) != 1) {
+        throw new IllegalArgumentException("the SQLite data source for " + target
+            + " must enforce foreign keys (sqlite-jdbc: SQLiteConfig.enforceForeignKeys(true),"
+            + " or foreign_keys=true in its properties)");
+      }
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException("cannot check the SQLite data source for " + target
+          + ": " + e.getMessage(), e);
+    }
+    return new JooqDatabase(pool, new SqliteDialect(), statementTimeout, dataSource);
   }
 
   private static SQLException sqlException(Throwable failure) {

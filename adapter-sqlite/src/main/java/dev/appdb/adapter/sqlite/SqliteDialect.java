@@ -3,6 +3,7 @@ package dev.appdb.adapter.sqlite;
 import dev.appdb.adapter.jooq.dialect.ConstraintViolation;
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
+import dev.appdb.migrations.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,6 +29,11 @@ public final class SqliteDialect implements DatabaseDialect {
 
   /** How SQLite introduces the columns of a broken unique or primary key. */
   private static final String UNIQUE_PREFIX = "UNIQUE constraint failed: ";
+
+  @Override
+  public DatabaseVendor vendor() {
+    return DatabaseVendor.SQLITE;
+  }
 
   @Override
   public SQLDialect sqlDialect() {

@@ -2,7 +2,7 @@ package dev.appdb.bootstrap.config;
 
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
-import dev.appdb.bootstrap.url.DatabaseTarget;
+import dev.appdb.adapter.jooq.url.DatabaseTarget;
 import java.util.Objects;
 
 /**

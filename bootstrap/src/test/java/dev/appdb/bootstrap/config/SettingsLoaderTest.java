@@ -3,8 +3,8 @@ package dev.appdb.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.appdb.bootstrap.url.PostgresTarget;
-import dev.appdb.bootstrap.url.SqliteTarget;
+import dev.appdb.adapter.jooq.url.PostgresTarget;
+import dev.appdb.adapter.jooq.url.SqliteTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.appdb.adapter.jooq.dialect;
 
+import dev.appdb.migrations.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.jooq.SQLDialect;
@@ -10,6 +11,9 @@ import org.jooq.conf.Settings;
  * PostgreSQL ({@code PostgresDialect}); adapter-sqlite for SQLite.
  */
 public interface DatabaseDialect {
+
+  /** @return which database this is, and so which migration scripts it runs; never null */
+  DatabaseVendor vendor();
 
   /** @return the jOOQ dialect to render SQL for, never null */
   SQLDialect sqlDialect();

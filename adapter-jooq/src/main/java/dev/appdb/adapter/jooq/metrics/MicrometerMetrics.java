@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>HikariCP's own {@code hikaricp.connections}, {@code .active}, {@code .idle},
  *       {@code .pending}, {@code .timeout}, {@code .acquire}, {@code .usage}, {@code .creation}
- *       (HikariCP's {@code MicrometerMetricsTrackerFactory});</li>
+ *       (HikariCP's {@code MicrometerMetricsTrackerFactory}), for the pool appdb built (an
+ *       adopted pool's are bound by its owner);</li>
  *   <li>{@code appdb.units} (timer; tags {@code outcome} = {@code committed},
  *       {@code rolled_back} or {@code outcome_unknown}, and {@code mode} = {@code read_write} or
  *       {@code read_only}): every unit of work, its count and duration from checkout to return;</li>
@@ -44,7 +45,9 @@ public final class MicrometerMetrics {
   public static void bind(JooqDatabase database, MeterRegistry registry) {
     ConnectionPool pool = database.pool();
     String name = pool.status().pool();
-    pool.hikari().setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+    if (pool.owned()) { // an adopted pool's metrics are its owner's to bind
+      pool.hikari().setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+    }
 
     Map<Outcome, Timer> readWrite = timers(registry, name, "read_write");
     Map<Outcome, Timer> readOnly = timers(registry, name, "read_only");

@@ -3,13 +3,15 @@ package dev.appdb.adapter.jooq.pool;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.util.PropertyElf;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.PoolExhaustedException;
 import dev.appdb.domain.error.PoolStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import com.zaxxer.hikari.util.PropertyElf;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
@@ -20,10 +22,16 @@ import javax.sql.DataSource;
  * begins its own transaction; the pool resets what it changed on return), validation on checkout ({@code Connection.isValid}, HikariCP's rule for connections idle over
  * 500 ms; the seed's {@code pool_pre_ping}), fail-fast start. Checkout failures become domain
  * errors; the pool status mirrors the seed's {@code get_pool_status()}.
+ *
+ * <p>Or a pool the service already has ({@link #adopt}): appdb then checks connections out of it,
+ * counts them, and leaves its configuration and its closing to the service.
  */
 public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
 
-  private final HikariDataSource dataSource;
+  private final DataSource dataSource;
+  /** The HikariCP pool when there is one (appdb's own, or an adopted HikariCP), else null. */
+  private final HikariDataSource hikari;
+  private final boolean owned;
   private final PoolSettings settings;
   private final String target;
   private final LongAdder checkouts = new LongAdder();
@@ -71,10 +79,61 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
       }
     }
     try {
-      this.dataSource = new HikariDataSource(config);
+      this.hikari = new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new DatabaseUnavailableException(
           "cannot open a connection to " + target + ": " + describe(e), e);
+    }
+    this.dataSource = hikari;
+    this.owned = true;
+  }
+
+  private ConnectionPool(String target, DataSource adopted, PoolSettings settings) {
+    this.target = Objects.requireNonNull(target, "target");
+    this.settings = settings;
+    this.dataSource = Objects.requireNonNull(adopted, "dataSource");
+    this.hikari = unwrapHikari(adopted);
+    this.owned = false;
+  }
+
+  /**
+   * Uses a pool the service built (Spring's, Quarkus's, its own HikariCP). appdb does not change
+   * its configuration and does not close it; connections it hands out must be in auto-commit
+   * mode (every JDBC pool's default).
+   *
+   * @param target where the pool connects, for messages and logs; must not hold a password
+   * @param dataSource the service's pool, never null
+   * @param poolTimeout how long the service's pool waits for a free connection, only for the
+   *     message of {@link PoolExhaustedException} (a HikariCP pool's own is used instead); never
+   *     null
+   * @return the adopted pool; its {@link #status} has sizes only when {@code dataSource} is (or
+   *     wraps) a HikariCP pool, and appdb's own counters always
+   */
+  public static ConnectionPool adopt(String target, DataSource dataSource,
+      Duration poolTimeout) {
+    HikariDataSource hikari = unwrapHikari(Objects.requireNonNull(dataSource, "dataSource"));
+    String name = hikari != null && hikari.getPoolName() != null
+        && hikari.getPoolName().matches("[A-Za-z0-9_.-]{1,64}") ? hikari.getPoolName()
+        : PoolSettings.DEFAULT_NAME;
+    int size = hikari != null ? hikari.getMaximumPoolSize() : 1;
+    Duration timeout = hikari != null && hikari.getConnectionTimeout() > 0
+        ? Duration.ofMillis(hikari.getConnectionTimeout()) : poolTimeout;
+    PoolSettings settings = new PoolSettings(name, size, 0, timeout,
+        PoolSettings.DEFAULT_RECYCLE, PoolSettings.DEFAULT_IDLE_TIMEOUT,
+        PoolSettings.DEFAULT_STATEMENT_TIMEOUT, PoolSettings.DEFAULT_LEAK_DETECTION, false,
+        Map.of());
+    return new ConnectionPool(target, dataSource, settings);
+  }
+
+  private static HikariDataSource unwrapHikari(DataSource dataSource) {
+    if (dataSource instanceof HikariDataSource hikari) {
+      return hikari;
+    }
+    try {
+      return dataSource.isWrapperFor(HikariDataSource.class)
+          ? dataSource.unwrap(HikariDataSource.class) : null;
+    } catch (SQLException | RuntimeException notAWrapper) {
+      return null;
     }
   }
 
@@ -102,14 +161,26 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
   @Override
   public void evict(Connection connection) {
     invalid.increment();
-    dataSource.evictConnection(connection);
+    if (hikari != null) {
+      hikari.evictConnection(connection);
+      return;
+    }
+    // Another pool: abort the connection so that the pool finds it closed and discards it.
+    try {
+      connection.abort(Runnable::run);
+    } catch (SQLException | RuntimeException ignored) {
+      // already broken: the pool's own validation discards it
+    }
   }
 
-  /** @return a snapshot of the pool and its counters; sizes zero while the pool is starting */
+  /**
+   * @return a snapshot of the pool and its counters; sizes zero while the pool is starting, and
+   *     always for an adopted pool that is not HikariCP
+   */
   public PoolStatus status() {
     long done = checkouts.sum();
     double meanWaitMillis = done == 0 ? 0 : checkoutWaitNanos.sum() / 1e6 / done;
-    HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+    HikariPoolMXBean pool = hikari == null ? null : hikari.getHikariPoolMXBean();
     if (pool == null) {
       return new PoolStatus(settings.name(), 0, 0, 0, 0, 0, settings.maximumSize(),
           invalid.sum(), done, checkoutTimeouts.sum(), meanWaitMillis);
@@ -122,11 +193,17 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
   }
 
   /**
-   * @return the HikariCP pool itself, for binding its metrics (e.g. Micrometer); never null.
-   *     Not for checkouts: they bypass appdb's counters and units of work
+   * @return the HikariCP pool itself, for binding its metrics (e.g. Micrometer); null for an
+   *     adopted pool that is not HikariCP. Not for checkouts: they bypass appdb's counters and
+   *     units of work
    */
   public HikariDataSource hikari() {
-    return dataSource;
+    return hikari;
+  }
+
+  /** @return whether appdb built this pool (and closes it), false for an adopted one */
+  public boolean owned() {
+    return owned;
   }
 
   /** @return the pool as a plain data source, for migrations; never null */
@@ -139,10 +216,12 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
     return target;
   }
 
-  /** Closes every connection; later checkouts fail. */
+  /** Closes every connection of a pool appdb built; an adopted pool is left to its owner. */
   @Override
   public void close() {
-    dataSource.close();
+    if (owned) {
+      hikari.close();
+    }
   }
 
   /** The root cause's type and message; drivers do not put passwords in their messages. */

@@ -53,8 +53,37 @@ public final class PostgresDatabase {
     properties.putAll(driverProperties);
     properties.putIfAbsent("ApplicationName", "appdb");
     connection.applyTo(properties, settings.statementTimeout());
+    Properties migration = new Properties();
+    migration.putAll(driverProperties);
+    connection.applyConnectTo(migration); // bounded set-up; a migration itself may run long
+    DataSource migrations = migrationDataSource(jdbcUrl, migration);
     return new JooqDatabase(new ConnectionPool(target, jdbcUrl, properties, settings),
-        new PostgresDialect(), Duration.ZERO);
+        new PostgresDialect(), Duration.ZERO, migrations);
+  }
+
+  /**
+   * Uses a pool the service already has. appdb cannot set the server's
+   * {@code statement_timeout} on connections it does not open, so it times statements out with
+   * the JDBC query timeout instead (a cancel request; set {@code options=-c statement_timeout=...}
+   * and {@code socketTimeout} on the service's pool to bound a stalled network too). Migrations
+   * run through the same pool, so it needs two free connections while they run.
+   *
+   * @param target where the pool connects, for messages; must not hold a password
+   * @param dataSource the service's pool of PostgreSQL connections, in auto-commit mode; never
+   *     null; not closed by appdb
+   * @param poolTimeout the pool's checkout timeout, for messages; never null
+   * @param statementTimeout the JDBC query timeout of every statement, at least 1 s; never null
+   * @return the database over that pool (not migrated)
+   * @throws IllegalArgumentException when the statement timeout is under 1 s
+   */
+  public static JooqDatabase adopt(String target, DataSource dataSource, Duration poolTimeout,
+      Duration statementTimeout) {
+    if (statementTimeout.toSeconds() < 1) {
+      throw new IllegalArgumentException(
+          "the statement timeout must be at least 1 s, was " + statementTimeout.toMillis() + " ms");
+    }
+    return new JooqDatabase(ConnectionPool.adopt(target, dataSource, poolTimeout),
+        new PostgresDialect(), statementTimeout, dataSource);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.appdb.adapter.jooq.postgres;
 import dev.appdb.adapter.jooq.dialect.ConstraintViolation;
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
+import dev.appdb.migrations.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,6 +20,11 @@ import org.postgresql.util.ServerErrorMessage;
  * classified by SQLState (PostgreSQL manual, Appendix A "PostgreSQL Error Codes").
  */
 public final class PostgresDialect implements DatabaseDialect {
+
+  @Override
+  public DatabaseVendor vendor() {
+    return DatabaseVendor.POSTGRESQL;
+  }
 
   @Override
   public SQLDialect sqlDialect() {

@@ -1,0 +1,120 @@
+package dev.appdb.adapter.jooq.factory;
+
+import dev.appdb.adapter.jooq.JooqDatabase;
+import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.postgres.PostgresDatabase;
+import dev.appdb.adapter.jooq.url.PostgresTarget;
+import dev.appdb.adapter.jooq.url.SqliteTarget;
+import dev.appdb.domain.error.DatabaseUnavailableException;
+import dev.appdb.migrations.DatabaseVendor;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import javax.sql.DataSource;
+
+/**
+ * Opens appdb's database, the same code for SQLite and PostgreSQL: which one is the URL's
+ * business alone. PostgreSQL is built in; SQLite needs {@code appdb-adapter-sqlite} on the class
+ * path (found through {@link DatabaseProvider}).
+ *
+ * <pre>{@code
+ * try (JooqDatabase database = Databases.open(System.getenv("DATABASE_URL"))) {
+ *   database.register(OrderRepository.class, JooqOrderRepository::new);
+ *   database.migrate(List.of(ORDERS));
+ *   database.transactions().inTransaction(tx -> ...);
+ * }
+ * }</pre>
+ */
+public final class Databases {
+
+  private Databases() {}
+
+  /**
+   * Opens the URL's database with the production defaults of {@link DatabaseSettings#of}.
+   *
+   * @param databaseUrl a {@code DATABASE_URL} in any form appdb reads, never null
+   * @return the open database (not migrated: call {@link JooqDatabase#migrate}), never null
+   * @throws dev.appdb.adapter.jooq.url.InvalidDatabaseUrlException when the URL is malformed
+   * @throws IllegalStateException when the URL names SQLite and appdb-adapter-sqlite is not on
+   *     the class path
+   * @throws DatabaseUnavailableException when the first connection cannot be opened
+   */
+  public static JooqDatabase open(String databaseUrl) {
+    return open(DatabaseSettings.of(databaseUrl));
+  }
+
+  /**
+   * @param settings where and how, never null
+   * @return the open database (not migrated: call {@link JooqDatabase#migrate}), never null
+   * @throws IllegalArgumentException when a setting is inconsistent (e.g. the socket timeout
+   *     does not exceed the statement timeout), naming it
+   * @throws IllegalStateException when the target is SQLite and appdb-adapter-sqlite is not on
+   *     the class path
+   * @throws DatabaseUnavailableException when the first connection cannot be opened
+   */
+  public static JooqDatabase open(DatabaseSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    if (settings.target() instanceof PostgresTarget postgres) {
+      return PostgresDatabase.open(postgres.display(), postgres.jdbcUrl(),
+          postgres.driverProperties(), settings.pool(), settings.postgres());
+    }
+    SqliteTarget sqlite = (SqliteTarget) settings.target();
+    return provider(DatabaseVendor.SQLITE, sqlite.display()).open(settings);
+  }
+
+  /**
+   * Uses a pool the service already has (Spring's, Quarkus's, its own HikariCP) instead of
+   * building one; the vendor is read from the first connection. appdb neither configures nor
+   * closes that pool; see {@link PostgresDatabase#adopt} for what it cannot bound then.
+   *
+   * @param dataSource the service's pool, never null
+   * @param target where it connects, for messages and logs, e.g. {@code postgresql://db/app};
+   *     never a password
+   * @param statementTimeout the JDBC query timeout of every statement, at least 1 s, e.g.
+   *     {@link PoolSettings#DEFAULT_STATEMENT_TIMEOUT}; never null
+   * @return the database over that pool (not migrated), never null
+   * @throws DatabaseUnavailableException when no connection can be had to read the vendor
+   * @throws IllegalArgumentException when the database is neither PostgreSQL nor SQLite, or the
+   *     pool's connections are unfit (named in the message)
+   * @throws IllegalStateException when it is SQLite and appdb-adapter-sqlite is not on the
+   *     class path
+   */
+  public static JooqDatabase adopt(DataSource dataSource, String target,
+      Duration statementTimeout) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(statementTimeout, "statementTimeout");
+    String product;
+    try (Connection connection = dataSource.getConnection()) {
+      product = connection.getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException(
+          "cannot open a connection to " + target + ": " + e.getMessage(), e);
+    }
+    Duration poolTimeout = PoolSettings.DEFAULT_POOL_TIMEOUT;
+    String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
+    if (name.equals("postgresql")) {
+      return PostgresDatabase.adopt(target, dataSource, poolTimeout, statementTimeout);
+    }
+    if (name.equals("sqlite")) {
+      return provider(DatabaseVendor.SQLITE, target)
+          .adopt(target, dataSource, poolTimeout, statementTimeout);
+    }
+    throw new IllegalArgumentException("the data source for " + target + " is " + product
+        + "; appdb works with PostgreSQL and SQLite");
+  }
+
+  private static DatabaseProvider provider(DatabaseVendor vendor, String target) {
+    for (DatabaseProvider provider : ServiceLoader.load(DatabaseProvider.class,
+        Databases.class.getClassLoader())) {
+      if (provider.vendor() == vendor) {
+        return provider;
+      }
+    }
+    throw new IllegalStateException(target + " is a SQLite database: add the dependency"
+        + " dev.appdb:appdb-adapter-sqlite to the class path");
+  }
+}
