@@ -1,7 +1,7 @@
 package dev.appdb.bootstrap.testdata;
 
-import dev.appdb.adapter.jooq.testing.PostgresServer;
-import dev.appdb.adapter.jooq.testing.PostgresTestServer;
+import dev.appdb.testing.PostgresServer;
+import dev.appdb.testing.PostgresTestServer;
 
 /** {@code DATABASE_URL}s for fresh databases on the test run's PostgreSQL server. */
 public final class PostgresUrls {

@@ -3,8 +3,8 @@ package dev.appdb.adapter.jooq.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.appdb.adapter.jooq.testing.PostgresServer;
-import dev.appdb.adapter.jooq.testing.PostgresTestServer;
+import dev.appdb.testing.PostgresServer;
+import dev.appdb.testing.PostgresTestServer;
 import java.io.IOException;
 import java.net.Socket;
 import java.sql.Connection;

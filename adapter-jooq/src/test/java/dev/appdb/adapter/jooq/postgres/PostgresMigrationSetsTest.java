@@ -1,8 +1,8 @@
 package dev.appdb.adapter.jooq.postgres;
 
 import dev.appdb.adapter.jooq.testing.MigrationSetsContractTest;
-import dev.appdb.adapter.jooq.testing.PostgresServer;
-import dev.appdb.adapter.jooq.testing.PostgresTestServer;
+import dev.appdb.testing.PostgresServer;
+import dev.appdb.testing.PostgresTestServer;
 import dev.appdb.migrations.DatabaseVendor;
 import javax.sql.DataSource;
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
-import dev.appdb.adapter.jooq.testing.PostgresServer;
+import dev.appdb.testing.PostgresServer;
 import dev.appdb.adapter.jooq.testing.PostgresTestDatabase;
-import dev.appdb.adapter.jooq.testing.PostgresTestServer;
+import dev.appdb.testing.PostgresTestServer;
 import dev.appdb.domain.user.User;
 import java.sql.Connection;
 import java.sql.ResultSet;

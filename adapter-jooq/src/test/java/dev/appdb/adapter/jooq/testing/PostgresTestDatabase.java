@@ -1,5 +1,7 @@
 package dev.appdb.adapter.jooq.testing;
 
+import dev.appdb.testing.PostgresServer;
+import dev.appdb.testing.PostgresTestServer;
 import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.adapter.jooq.postgres.PostgresDatabase;

@@ -1,4 +1,4 @@
-package dev.appdb.adapter.jooq.testing;
+package dev.appdb.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.appdb.adapter.jooq.testing;
+package dev.appdb.testing;
 
 import java.util.Properties;
 
