@@ -49,10 +49,10 @@ public abstract class JooqCodegenDriftCheck {
 
   /**
    * @return how to regenerate, shown when the check fails; by default the exec-plugin profile
-   *     of appdb's example ({@code ./mvnw -Pjooq-codegen process-test-classes})
+   *     of appdb's example ({@code ./mvnw -Pjooq-codegen generate-sources})
    */
   protected String regenerateHint() {
-    return "./mvnw -Pjooq-codegen process-test-classes";
+    return "./mvnw -Pjooq-codegen generate-sources";
   }
 
   @Test
