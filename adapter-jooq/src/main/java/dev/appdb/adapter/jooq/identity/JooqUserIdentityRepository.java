@@ -4,6 +4,7 @@ import static dev.appdb.adapter.jooq.schema.Tables.USER_IDENTITIES;
 
 import dev.appdb.adapter.jooq.transaction.TransactionContext;
 import dev.appdb.adapter.jooq.lookup.KeyChunks;
+import dev.appdb.adapter.jooq.lookup.KeySelects;
 import dev.appdb.adapter.jooq.mapping.RecordMapper;
 import dev.appdb.domain.error.DuplicateKeyException;
 import dev.appdb.domain.error.IdentityAlreadyLinkedException;
@@ -41,8 +42,8 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
 
   @Override
   public Optional<UserIdentity> find(Issuer issuer, Subject subject) {
-    return tx.keySelects().identityByKey()
-        .fetchOptional(tx.dsl(), issuer.value(), subject.value()).map(MAPPER::toUserIdentity);
+    return tx.rendered(KeySelects.class, KeySelects::render).identityByKey()
+        .fetchOptional(tx, issuer.value(), subject.value()).map(MAPPER::toUserIdentity);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.appdb.adapter.jooq.kit;
 
-import dev.appdb.adapter.jooq.lookup.RenderedSelect;
+import dev.appdb.adapter.jooq.lookup.JdbcColumns;
 import dev.appdb.adapter.jooq.transaction.TransactionContext;
 import dev.appdb.domain.entity.Cursor;
 import dev.appdb.domain.entity.Entity;
@@ -33,8 +33,11 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>The lookup by id is rendered once per database and kept with the database; the other
- * statements are built with jOOQ's typed API on each call.
+ * <p>Create, find by id, update and delete are built with jOOQ's typed API once per database,
+ * rendered, kept with the database, and run with plain JDBC on the unit's connection
+ * ({@link JdbcColumns}: the values cross JDBC exactly as jOOQ's bindings send them), watched by
+ * the unit like every statement; a table with a column type that needs jOOQ's bindings runs them
+ * through jOOQ instead. Listing and counting are built with jOOQ on each call.
  *
  * @param <R> the table's generated record type
  * @param <E> the entity type
@@ -79,8 +82,25 @@ public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
    */
   public E create(E entity) {
     Objects.requireNonNull(entity, table.entity());
-    tx.dslForWrite().insertInto(table.table()).set(table.toRecord(entity)).execute();
+    KitStatements<R> statements = statements();
+    R row = table.toRecord(entity);
+    if (!statements.jdbc()) {
+      tx.dslForWrite().insertInto(table.table()).set(row).execute();
+      return entity;
+    }
+    JdbcColumns<R> columns = statements.columns;
+    tx.jdbc(statements.insert, statements.insertQuery, true, statement -> {
+      for (int i = 0; i < columns.size(); i++) {
+        columns.bind(statement, i + 1, i, row.get(i));
+      }
+      return statement.executeUpdate();
+    });
     return entity;
+  }
+
+  /** The table's statements, rendered once per database. */
+  private KitStatements<R> statements() {
+    return tx.rendered(table, configuration -> new KitStatements<>(configuration, table));
   }
 
   /**
@@ -89,9 +109,7 @@ public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
    */
   public Optional<E> findById(I id) {
     Objects.requireNonNull(id, "id");
-    RenderedSelect<R> byId = tx.rendered(table, configuration ->
-        RenderedSelect.byKey(configuration, table.id()));
-    return byId.fetchOptional(tx.dsl(), id.value()).map(table::toEntity);
+    return statements().byId.fetchOptional(tx, id.value()).map(table::toEntity);
   }
 
   /**
@@ -111,10 +129,25 @@ public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
     row.set(table.version(), next);
     row.changed(table.id(), false);
     row.changed(table.createdAt(), false);
-    int updated = tx.dslForWrite().update(table.table()).set(row)
-        .where(table.id().eq(entity.id().value()))
-        .and(table.version().eq(entity.version()))
-        .execute();
+    KitStatements<R> statements = statements();
+    int updated;
+    if (statements.jdbc()) {
+      JdbcColumns<R> columns = statements.columns;
+      updated = tx.jdbc(statements.update, statements.updateQuery, true, statement -> {
+        int parameter = 1;
+        for (int column : statements.updated) {
+          columns.bind(statement, parameter++, column, row.get(column));
+        }
+        columns.bind(statement, parameter++, statements.idColumn, entity.id().value());
+        columns.bind(statement, parameter, statements.versionColumn, entity.version());
+        return statement.executeUpdate();
+      });
+    } else {
+      updated = tx.dslForWrite().update(table.table()).set(row)
+          .where(table.id().eq(entity.id().value()))
+          .and(table.version().eq(entity.version()))
+          .execute();
+    }
     if (updated == 0) {
       if (findById(entity.id()).isEmpty()) {
         throw new NotFoundException(table.entity(), entity.id().value());
@@ -131,8 +164,14 @@ public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
    */
   public void delete(I id) {
     Objects.requireNonNull(id, "id");
-    if (tx.dslForWrite().deleteFrom(table.table()).where(table.id().eq(id.value()))
-        .execute() == 0) {
+    KitStatements<R> statements = statements();
+    int deleted = statements.jdbc()
+        ? tx.jdbc(statements.delete, statements.deleteQuery, true, statement -> {
+          statements.columns.bind(statement, 1, statements.idColumn, id.value());
+          return statement.executeUpdate();
+        })
+        : tx.dslForWrite().deleteFrom(table.table()).where(table.id().eq(id.value())).execute();
+    if (deleted == 0) {
       throw new NotFoundException(table.entity(), id.value());
     }
   }

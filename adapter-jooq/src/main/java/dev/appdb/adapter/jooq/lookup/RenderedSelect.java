@@ -1,12 +1,18 @@
 package dev.appdb.adapter.jooq.lookup;
 
+import dev.appdb.adapter.jooq.transaction.TransactionContext;
+import dev.appdb.domain.error.UnexpectedDatabaseException;
+import java.sql.ResultSet;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Param;
+import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.TableRecord;
 import org.jooq.conf.ParamType;
@@ -30,10 +36,22 @@ public final class RenderedSelect<R extends TableRecord<R>> {
 
   private final String sql;
   private final TableField<R, ?>[] keys;
+  /** The table's columns over plain JDBC, or null to run on jOOQ's path. */
+  private final JdbcColumns<R> columns;
+  /** For each key, the index of its column in {@link #columns}. */
+  private final int[] keyColumns;
 
-  private RenderedSelect(String sql, TableField<R, ?>[] keys) {
+  private RenderedSelect(String sql, TableField<R, ?>[] keys, JdbcColumns<R> columns) {
     this.sql = sql;
     this.keys = keys;
+    this.columns = columns;
+    this.keyColumns = new int[keys.length];
+    if (columns != null) {
+      List<Field<?>> fields = Arrays.asList(columns.fields());
+      for (int i = 0; i < keys.length; i++) {
+        keyColumns[i] = fields.indexOf(keys[i]);
+      }
+    }
   }
 
   /**
@@ -58,9 +76,56 @@ public final class RenderedSelect<R extends TableRecord<R>> {
     // would inline the placeholders' nulls. Run with such a setting, the values are inlined then.
     Settings prepared = ((Settings) configuration.settings().clone())
         .withStatementType(StatementType.PREPARED_STATEMENT);
-    String sql = DSL.using(configuration.derive(prepared)).selectFrom(keys[0].getTable())
+    Table<R> table = keys[0].getTable();
+    // the columns listed in the table's order, which is the order JdbcColumns reads them in
+    String sql = DSL.using(configuration.derive(prepared)).select(table.fields()).from(table)
         .where(where).getSQL(ParamType.INDEXED);
-    return new RenderedSelect<>(sql, keys.clone());
+    return new RenderedSelect<>(sql, keys.clone(),
+        JdbcColumns.of(table, configuration.dialect()));
+  }
+
+  /**
+   * Runs the select in a unit of work: with plain JDBC on the unit's connection when the table's
+   * columns allow ({@link JdbcColumns}), else through the unit's jOOQ context; watched like every
+   * statement of the unit either way.
+   *
+   * @param tx the unit of work, never null
+   * @param values one value per key column, in the order given to {@link #byKey}; none null
+   * @return the row, or empty when none matches
+   * @throws IllegalArgumentException when the number of values differs from the number of keys
+   * @throws RuntimeException appdb's domain error when the database fails; the unit then ends
+   */
+  public Optional<R> fetchOptional(TransactionContext tx, Object... values) {
+    checkValues(values);
+    if (columns == null) {
+      return fetchOptional(tx.dsl(), values);
+    }
+    return tx.jdbc(sql, null, false, statement -> {
+      for (int i = 0; i < values.length; i++) {
+        columns.bind(statement, i + 1, keyColumns[i], values[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        R found = columns.read(rows);
+        if (rows.next()) {
+          throw tx.failed(new UnexpectedDatabaseException("more than one row of "
+              + keys[0].getTable().getName() + " matches " + Arrays.toString(keys), null));
+        }
+        return Optional.of(found);
+      }
+    });
+  }
+
+  private void checkValues(Object[] values) {
+    if (values.length != keys.length) {
+      throw new IllegalArgumentException("values: expected " + keys.length + " (one per key "
+          + Arrays.toString(keys) + "), got " + values.length);
+    }
+    for (int i = 0; i < values.length; i++) {
+      Objects.requireNonNull(values[i], "values[" + i + "]");
+    }
   }
 
   /**
@@ -75,13 +140,10 @@ public final class RenderedSelect<R extends TableRecord<R>> {
    *     row matches ({@link org.jooq.exception.TooManyRowsException})
    */
   public Optional<R> fetchOptional(DSLContext dsl, Object... values) {
-    if (values.length != keys.length) {
-      throw new IllegalArgumentException("values: expected " + keys.length + " (one per key "
-          + Arrays.toString(keys) + "), got " + values.length);
-    }
+    checkValues(values);
     Object[] bindings = new Object[keys.length];
     for (int i = 0; i < keys.length; i++) {
-      bindings[i] = DSL.val(Objects.requireNonNull(values[i], "values[" + i + "]"), keys[i]);
+      bindings[i] = DSL.val(values[i], keys[i]);
     }
     return dsl.resultQuery(sql, bindings).coerce(keys[0].getTable()).fetchOptional();
   }

@@ -2,7 +2,6 @@ package dev.appdb.adapter.jooq.transaction;
 
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
-import dev.appdb.adapter.jooq.lookup.KeySelects;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,20 +15,18 @@ import org.jooq.Configuration;
  * @param configuration the jOOQ configuration without a connection (dialect, settings)
  * @param dialect the database's specifics
  * @param errors the database's error translator
- * @param keySelects the lookups by key rendered for this database
  * @param repositories the factories of the services' repositories, by port; unmodifiable
  * @param rendered statements rendered once for this database, by their owner's key; shared by
  *     every copy, thread-safe
  */
 record DatabaseContext(Configuration configuration, DatabaseDialect dialect,
-    SqlErrorTranslator errors, KeySelects keySelects,
+    SqlErrorTranslator errors,
     Map<Class<?>, RepositoryFactory<?>> repositories, ConcurrentMap<Object, Object> rendered) {
 
   DatabaseContext {
     Objects.requireNonNull(configuration, "configuration");
     Objects.requireNonNull(dialect, "dialect");
     Objects.requireNonNull(errors, "errors");
-    Objects.requireNonNull(keySelects, "keySelects");
     repositories = Map.copyOf(repositories);
     Objects.requireNonNull(rendered, "rendered");
   }
@@ -38,6 +35,6 @@ record DatabaseContext(Configuration configuration, DatabaseDialect dialect,
   DatabaseContext withRepository(Class<?> port, RepositoryFactory<?> factory) {
     Map<Class<?>, RepositoryFactory<?>> more = new HashMap<>(repositories);
     more.put(port, factory);
-    return new DatabaseContext(configuration, dialect, errors, keySelects, more, rendered);
+    return new DatabaseContext(configuration, dialect, errors, more, rendered);
   }
 }

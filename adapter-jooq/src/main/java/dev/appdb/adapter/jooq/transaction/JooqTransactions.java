@@ -2,7 +2,6 @@ package dev.appdb.adapter.jooq.transaction;
 
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
-import dev.appdb.adapter.jooq.lookup.KeySelects;
 import dev.appdb.adapter.jooq.pool.ConnectionCheckout;
 import dev.appdb.application.port.TransactionalWork;
 import dev.appdb.application.port.Transactions;
@@ -52,7 +51,7 @@ public final class JooqTransactions implements Transactions {
         .set(Objects.requireNonNull(dialect, "dialect").sqlDialect())
         .set(dialect.adapt(Objects.requireNonNull(settings, "settings")));
     this.database = new DatabaseContext(configuration, dialect, new SqlErrorTranslator(dialect),
-        KeySelects.render(configuration), Map.of(), new ConcurrentHashMap<>());
+        Map.of(), new ConcurrentHashMap<>());
   }
 
   /**

@@ -2,10 +2,11 @@ package dev.appdb.adapter.jooq.transaction;
 
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
-import dev.appdb.adapter.jooq.lookup.KeySelects;
 import dev.appdb.domain.error.DuplicateKeyException;
 import dev.appdb.domain.error.MissingReferenceException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +25,7 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 /**
  * The state the repositories of one unit of work share: a jOOQ context on the unit's connection
  * (derived on first use, so a unit that runs no statement pays nothing for it), the database's
- * pre-rendered lookups and the error translator. Fails every use after the unit of work ended, so
+ * statements rendered once per database and the error translator. Fails every use after the unit of work ended, so
  * a repository that leaks out of its lambda cannot touch a connection that went back to the pool,
  * every write in a read-only unit of work, and every use after a statement failed (the same on
  * every database, whatever the driver enforces).
@@ -71,11 +72,7 @@ public final class TransactionContext {
    *     failed
    */
   public DSLContext dsl() {
-    requireOpen();
-    if (failure != null) {
-      throw new IllegalStateException("a statement of this unit of work failed (" + failure
-          + "); the unit will be rolled back: rethrow instead of continuing", failure);
-    }
+    requireUsable();
     if (dsl == null) {
       Configuration unit =
           database.configuration().derive(new DefaultConnectionProvider(connection));
@@ -86,6 +83,15 @@ public final class TransactionContext {
       dsl = unit.set(listeners).set(UnitIsTheTransaction.INSTANCE).dsl();
     }
     return dsl;
+  }
+
+  /** @throws IllegalStateException when the unit of work has ended or a statement failed */
+  private void requireUsable() {
+    requireOpen();
+    if (failure != null) {
+      throw new IllegalStateException("a statement of this unit of work failed (" + failure
+          + "); the unit will be rolled back: rethrow instead of continuing", failure);
+    }
   }
 
   /** @throws IllegalStateException when the unit of work has ended */
@@ -115,9 +121,45 @@ public final class TransactionContext {
         ignored -> render.apply(database.configuration()));
   }
 
-  /** @return the lookups by key rendered for this database; run them on {@link #dsl()} */
-  public KeySelects keySelects() {
-    return database.keySelects();
+  /**
+   * Runs one statement with plain JDBC on the unit's connection, for the hot path of the
+   * repository kit (statements rendered once by jOOQ, see {@link #rendered}) and for a service's
+   * own hottest statements. The statement is watched like every statement of {@link #dsl()}: when
+   * it fails the unit is marked failed and the caller receives appdb's domain error. The JDBC
+   * query timeout of the database's settings (SQLite's statement timeout) is applied.
+   *
+   * @param sql the statement's SQL with {@code ?} placeholders, rendered for this database
+   * @param source the jOOQ query the SQL was rendered from, for naming the table of a violated
+   *     constraint; may be null
+   * @param writes whether the statement writes (refused in a read-only unit)
+   * @param work binds the parameters, executes and reads; never null
+   * @param <T> what {@code work} returns
+   * @return what {@code work} returned
+   * @throws IllegalStateException when the unit has ended or failed, or {@code writes} in a
+   *     read-only unit
+   * @throws RuntimeException appdb's domain error when the statement fails (an
+   *     {@code SQLException}); what {@code work} throws otherwise, unchanged
+   */
+  public <T> T jdbc(String sql, Query source, boolean writes, JdbcWork<T> work) {
+    if (writes && readOnly) {
+      throw new IllegalStateException(
+          "this unit of work is read-only; write inside Transactions.inTransaction instead");
+    }
+    requireUsable();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      int timeout = queryTimeoutSeconds();
+      if (timeout > 0) {
+        statement.setQueryTimeout(timeout);
+      }
+      return work.run(statement);
+    } catch (SQLException e) {
+      throw statementFailed(e, source);
+    }
+  }
+
+  private int queryTimeoutSeconds() {
+    Integer seconds = database.configuration().settings().getQueryTimeout();
+    return seconds == null ? 0 : seconds;
   }
 
   /** @return the database's specifics */

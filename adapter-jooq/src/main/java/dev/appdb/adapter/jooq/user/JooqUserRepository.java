@@ -5,6 +5,7 @@ import static dev.appdb.adapter.jooq.schema.Tables.USERS;
 import dev.appdb.adapter.jooq.kit.EntityTable;
 import dev.appdb.adapter.jooq.kit.JooqEntityRepository;
 import dev.appdb.adapter.jooq.lookup.KeyChunks;
+import dev.appdb.adapter.jooq.lookup.KeySelects;
 import dev.appdb.adapter.jooq.mapping.RecordMapper;
 import dev.appdb.adapter.jooq.schema.Keys;
 import dev.appdb.adapter.jooq.schema.tables.records.UsersRecord;
@@ -58,7 +59,8 @@ public final class JooqUserRepository extends JooqEntityRepository<UsersRecord, 
 
   @Override
   public Optional<User> findByEmail(Email email) {
-    return tx.keySelects().userByEmail().fetchOptional(tx.dsl(), email.normalized())
+    return tx.rendered(KeySelects.class, KeySelects::render).userByEmail()
+        .fetchOptional(tx, email.normalized())
         .map(MAPPER::toUser);
   }
 
