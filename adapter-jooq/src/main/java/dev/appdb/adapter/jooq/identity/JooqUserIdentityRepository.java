@@ -5,7 +5,6 @@ import static dev.appdb.adapter.jooq.schema.Tables.USER_IDENTITIES;
 import dev.appdb.adapter.jooq.transaction.TransactionContext;
 import dev.appdb.adapter.jooq.lookup.KeyChunks;
 import dev.appdb.adapter.jooq.lookup.KeySelects;
-import dev.appdb.adapter.jooq.mapping.RecordMapper;
 import dev.appdb.domain.error.DuplicateKeyException;
 import dev.appdb.domain.error.IdentityAlreadyLinkedException;
 import dev.appdb.domain.error.MissingReferenceException;
@@ -31,7 +30,7 @@ import org.jooq.impl.DSL;
 /** The identity links' store on jOOQ; one instance per unit of work. */
 public final class JooqUserIdentityRepository implements UserIdentityRepository {
 
-  private static final RecordMapper MAPPER = RecordMapper.INSTANCE;
+  private static final IdentityRecordMapper MAPPER = IdentityRecordMapper.INSTANCE;
 
   private final TransactionContext tx;
 

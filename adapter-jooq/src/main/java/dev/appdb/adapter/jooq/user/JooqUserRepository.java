@@ -6,7 +6,6 @@ import dev.appdb.adapter.jooq.kit.EntityTable;
 import dev.appdb.adapter.jooq.kit.JooqEntityRepository;
 import dev.appdb.adapter.jooq.lookup.KeyChunks;
 import dev.appdb.adapter.jooq.lookup.KeySelects;
-import dev.appdb.adapter.jooq.mapping.RecordMapper;
 import dev.appdb.adapter.jooq.schema.Keys;
 import dev.appdb.adapter.jooq.schema.tables.records.UsersRecord;
 import dev.appdb.adapter.jooq.transaction.TransactionContext;
@@ -38,7 +37,7 @@ import org.jooq.impl.DSL;
 public final class JooqUserRepository extends JooqEntityRepository<UsersRecord, User, UserId>
     implements UserRepository {
 
-  private static final RecordMapper MAPPER = RecordMapper.INSTANCE;
+  private static final UserRecordMapper MAPPER = UserRecordMapper.INSTANCE;
 
   /** The {@code users} table as the kit sees it. */
   static final EntityTable<UsersRecord, User, UserId> USERS_TABLE =

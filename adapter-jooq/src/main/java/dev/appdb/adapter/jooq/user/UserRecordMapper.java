@@ -1,10 +1,6 @@
-package dev.appdb.adapter.jooq.mapping;
+package dev.appdb.adapter.jooq.user;
 
-import dev.appdb.adapter.jooq.schema.tables.records.UserIdentitiesRecord;
 import dev.appdb.adapter.jooq.schema.tables.records.UsersRecord;
-import dev.appdb.domain.identity.Issuer;
-import dev.appdb.domain.identity.Subject;
-import dev.appdb.domain.identity.UserIdentity;
 import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
 import dev.appdb.domain.user.UserId;
@@ -15,15 +11,15 @@ import org.mapstruct.ReportingPolicy;
 import org.mapstruct.factory.Mappers;
 
 /**
- * Maps generated jOOQ records to domain entities (MapStruct generates the implementation at
- * compile time: plain getter calls, no reflection). The entities' constructors validate, so a
- * row that breaks a domain rule fails loudly instead of leaking into the application.
+ * Maps {@code users} records to users and back (MapStruct generates the implementation at compile
+ * time: plain getter calls, no reflection). The entity's constructor validates, so a row that
+ * breaks a domain rule fails loudly instead of leaking into the application.
  */
 @Mapper(unmappedSourcePolicy = ReportingPolicy.IGNORE, unmappedTargetPolicy = ReportingPolicy.ERROR)
-public interface RecordMapper {
+interface UserRecordMapper {
 
   /** The generated, stateless implementation. */
-  RecordMapper INSTANCE = Mappers.getMapper(RecordMapper.class);
+  UserRecordMapper INSTANCE = Mappers.getMapper(UserRecordMapper.class);
 
   /**
    * @param row a {@code users} row, never null
@@ -42,13 +38,6 @@ public interface RecordMapper {
   UsersRecord toRecord(User user);
 
   /**
-   * @param row a {@code user_identities} row, never null
-   * @return the identity link
-   */
-  @Mapping(target = "userId", source = "userId")
-  UserIdentity toUserIdentity(UserIdentitiesRecord row);
-
-  /**
    * @param id a stored id
    * @return the typed id
    */
@@ -62,21 +51,5 @@ public interface RecordMapper {
    */
   default Email toEmail(String email) {
     return Email.ofNullable(email);
-  }
-
-  /**
-   * @param issuer a stored issuer
-   * @return the issuer
-   */
-  default Issuer toIssuer(String issuer) {
-    return new Issuer(issuer);
-  }
-
-  /**
-   * @param subject a stored subject
-   * @return the subject
-   */
-  default Subject toSubject(String subject) {
-    return new Subject(subject);
   }
 }
