@@ -39,9 +39,27 @@ public final class JooqDatabase implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JooqDatabase.class);
 
+  /**
+   * Keeps other processes from migrating the same database at the same time, for a database
+   * whose migration tool cannot (SQLite); for adapters.
+   */
+  @FunctionalInterface
+  public interface MigrationLock {
+
+    /** No lock: the database serializes migrations itself (Flyway's PostgreSQL advisory lock). */
+    MigrationLock NONE = () -> () -> { };
+
+    /**
+     * @return the held lock, released by {@code close()}; never null
+     * @throws DatabaseUnavailableException when it cannot be had within the adapter's bound
+     */
+    AutoCloseable acquire();
+  }
+
   private final ConnectionPool pool;
   private final DatabaseDialect dialect;
   private final DataSource migrationDataSource;
+  private final MigrationLock migrationLock;
   private final JooqTransactions transactions;
   private final PoolDatabaseProbe probe;
 
@@ -60,6 +78,21 @@ public final class JooqDatabase implements AutoCloseable {
    */
   public JooqDatabase(ConnectionPool pool, DatabaseDialect dialect, Duration clientQueryTimeout,
       DataSource migrationDataSource) {
+    this(pool, dialect, clientQueryTimeout, migrationDataSource, MigrationLock.NONE);
+  }
+
+  /**
+   * For adapters whose database needs migrations serialized across processes.
+   *
+   * @param pool see {@link #JooqDatabase(ConnectionPool, DatabaseDialect, Duration, DataSource)}
+   * @param dialect see there
+   * @param clientQueryTimeout see there
+   * @param migrationDataSource see there
+   * @param migrationLock held while {@link #migrate} runs, never null
+   */
+  public JooqDatabase(ConnectionPool pool, DatabaseDialect dialect, Duration clientQueryTimeout,
+      DataSource migrationDataSource, MigrationLock migrationLock) {
+    this.migrationLock = Objects.requireNonNull(migrationLock, "migrationLock");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.migrationDataSource = Objects.requireNonNull(migrationDataSource, "migrationDataSource");
@@ -95,8 +128,11 @@ public final class JooqDatabase implements AutoCloseable {
    *     first (do not list it); never null
    * @return what was applied, one report per set in the order applied
    * @throws IllegalArgumentException when the sets collide (see {@link Migrator})
+   * @throws IllegalStateException when an adopted HikariCP pool allows fewer than two
+   *     connections (Flyway needs two)
    * @throws DatabaseUnavailableException when the database cannot be reached or refuses the
-   *     connection (e.g. {@code 53300} too many clients)
+   *     connection (e.g. {@code 53300} too many clients), or (SQLite) another process has been
+   *     migrating it for longer than the busy timeout
    * @throws UnexpectedDatabaseException when a migration fails (that migration is rolled back)
    *     or an applied migration's checksum no longer matches its script
    */
@@ -105,7 +141,13 @@ public final class JooqDatabase implements AutoCloseable {
     sets.add(MigrationSet.APPDB);
     sets.addAll(serviceSets);
     Migrator migrator = new Migrator(migrationDataSource, dialect.vendor(), sets);
-    try {
+    if (!pool.owned() && pool.hikari() != null && pool.hikari().getMaximumPoolSize() < 2
+        && migrationDataSource == pool.dataSource()) {
+      throw new IllegalStateException("migrating " + target() + " through the adopted pool needs"
+          + " two free connections (Flyway holds one for its lock while it migrates on another);"
+          + " the pool allows " + pool.hikari().getMaximumPoolSize());
+    }
+    try (AutoCloseable held = migrationLock.acquire()) {
       List<MigrationReport> reports = migrator.migrate();
       for (MigrationReport report : reports) {
         LOG.atInfo().setMessage("migrations applied").addKeyValue("set", report.set())
@@ -123,6 +165,11 @@ public final class JooqDatabase implements AutoCloseable {
       }
       throw new UnexpectedDatabaseException(
           "migrating " + target() + " failed: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception releaseFailed) {
+      throw new UnexpectedDatabaseException(
+          "migrating " + target() + ": releasing the migration lock failed", releaseFailed);
     }
   }
 

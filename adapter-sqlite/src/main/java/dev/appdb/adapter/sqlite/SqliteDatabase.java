@@ -64,7 +64,8 @@ public final class SqliteDatabase {
       throw new DatabaseUnavailableException("cannot open " + file + ": " + explained, e);
     }
     return new JooqDatabase(pool, dialect, settings.statementTimeout(),
-        migrationDataSource(file, settings.poolTimeout()));
+        migrationDataSource(file, settings.poolTimeout()),
+        new SqliteMigrationLock(file, settings.poolTimeout()));
   }
 
   /**

@@ -158,8 +158,10 @@ public final class SettingsLoader {
     try {
       pool = new PoolSettings(
           values.getOrDefault(Setting.POOL_NAME, PoolSettings.DEFAULT_NAME),
-          integer(Setting.POOL_SIZE, prod ? PoolSettings.DEFAULT_POOL_SIZE : 5, 1, 1000),
-          integer(Setting.POOL_MAX_OVERFLOW, prod ? PoolSettings.DEFAULT_MAX_OVERFLOW : 0, 0, 1000),
+          integer(Setting.POOL_SIZE, prod ? PoolSettings.DEFAULT_POOL_SIZE
+              : PoolSettings.DEVELOPMENT_POOL_SIZE, 1, 1000),
+          integer(Setting.POOL_MAX_OVERFLOW, prod ? PoolSettings.DEFAULT_MAX_OVERFLOW
+              : PoolSettings.DEVELOPMENT_MAX_OVERFLOW, 0, 1000),
           seconds(Setting.POOL_TIMEOUT_SECONDS, PoolSettings.DEFAULT_POOL_TIMEOUT, 1, 3600),
           seconds(Setting.POOL_RECYCLE_SECONDS, PoolSettings.DEFAULT_RECYCLE, 30, 86_400),
           seconds(Setting.POOL_IDLE_TIMEOUT_SECONDS, PoolSettings.DEFAULT_IDLE_TIMEOUT, 10,

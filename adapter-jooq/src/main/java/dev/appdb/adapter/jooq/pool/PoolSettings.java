@@ -64,6 +64,10 @@ public record PoolSettings(
   public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
   /** Leak detection is off unless asked for. */
   public static final Duration DEFAULT_LEAK_DETECTION = Duration.ZERO;
+  /** The seed's {@code pool_size} in development. */
+  public static final int DEVELOPMENT_POOL_SIZE = 5;
+  /** The seed's {@code max_overflow} in development. */
+  public static final int DEVELOPMENT_MAX_OVERFLOW = 0;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
@@ -81,6 +85,10 @@ public record PoolSettings(
   public static final PoolSettings PRODUCTION = new PoolSettings(DEFAULT_POOL_SIZE,
       DEFAULT_MAX_OVERFLOW, DEFAULT_POOL_TIMEOUT, DEFAULT_RECYCLE, DEFAULT_IDLE_TIMEOUT,
       DEFAULT_STATEMENT_TIMEOUT);
+
+  /** The seed's development defaults: 5 connections, no overflow, the rest as in production. */
+  public static final PoolSettings DEVELOPMENT = PRODUCTION.withSize(DEVELOPMENT_POOL_SIZE,
+      DEVELOPMENT_MAX_OVERFLOW);
 
   /**
    * The seed's six settings, the rest at their defaults.
@@ -154,8 +162,40 @@ public record PoolSettings(
   }
 
   /**
-   * @return a copy that opens connections only when a unit of work needs one (for a one-shot
-   *     process)
+   * @param newPoolSize connections kept open, at least 1 (the seed's {@code pool_size})
+   * @param newMaxOverflow connections opened beyond them under load, at least 0 (the seed's
+   *     {@code max_overflow})
+   * @return a copy with these sizes
+   * @throws IllegalArgumentException naming the setting and its limit
+   */
+  public PoolSettings withSize(int newPoolSize, int newMaxOverflow) {
+    return new PoolSettings(name, newPoolSize, newMaxOverflow, poolTimeout, recycle, idleTimeout,
+        statementTimeout, leakDetection, openOnDemand, hikari);
+  }
+
+  /**
+   * @param newStatementTimeout the longest a statement may run, at least 1 s, never null
+   * @return a copy with it
+   * @throws IllegalArgumentException naming the setting and its limit
+   */
+  public PoolSettings withStatementTimeout(Duration newStatementTimeout) {
+    return new PoolSettings(name, poolSize, maxOverflow, poolTimeout, recycle, idleTimeout,
+        newStatementTimeout, leakDetection, openOnDemand, hikari);
+  }
+
+  /**
+   * @param newName the pool's name in metrics and messages, see {@link PoolSettings}
+   * @return a copy with it
+   * @throws IllegalArgumentException naming the setting and its limit
+   */
+  public PoolSettings withName(String newName) {
+    return new PoolSettings(newName, poolSize, maxOverflow, poolTimeout, recycle, idleTimeout,
+        statementTimeout, leakDetection, openOnDemand, hikari);
+  }
+
+  /**
+   * @return a copy that opens connections only when units of work need them, for one-shot
+   *     processes (see {@link PoolSettings})
    */
   public PoolSettings onDemand() {
     return new PoolSettings(name, poolSize, maxOverflow, poolTimeout, recycle, idleTimeout,
