@@ -106,6 +106,12 @@ public final class Appdb implements AutoCloseable {
     List<MigrationSet> sets = List.copyOf(serviceMigrations);
     JooqDatabase database = Databases.open(
         new DatabaseSettings(settings.database(), settings.pool(), settings.postgres()));
+    try {
+      database.expectMigrations(sets); // readiness compares the schema with every set
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
     Appdb appdb = new Appdb(settings, database, sets);
     LOG.info("database opened: {} (profile {})", database.target(), settings.profile());
     if (migrate) {

@@ -88,6 +88,24 @@ public final class Migrator {
     return List.copyOf(reports);
   }
 
+  /**
+   * Reads every set's history, changing nothing (no schema, no history table is created).
+   *
+   * @return one state per set, in order
+   * @throws FlywayException when the history cannot be read (the database is unreachable) or an
+   *     applied migration's checksum no longer matches its script
+   */
+  public List<SchemaState> state() {
+    List<SchemaState> states = new ArrayList<>();
+    for (int i = 0; i < sets.size(); i++) {
+      var info = flyways.get(i).info();
+      var current = info.current();
+      states.add(new SchemaState(sets.get(i).name(),
+          current == null ? null : current.getVersion().getVersion(), info.pending().length));
+    }
+    return List.copyOf(states);
+  }
+
   /** @return the version appdb's own set is at now, or null before its first migration */
   public String currentVersion() {
     return currentVersion(flyways.get(0));

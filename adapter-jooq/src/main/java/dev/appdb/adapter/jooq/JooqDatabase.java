@@ -9,6 +9,7 @@ import dev.appdb.adapter.jooq.transaction.RepositoryFactory;
 import dev.appdb.adapter.jooq.transaction.UnitOfWorkObserver;
 import dev.appdb.adapter.jooq.user.JooqUserRepository;
 import dev.appdb.application.health.DatabaseProbe;
+import dev.appdb.application.health.HealthReport.SchemaStatus;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.domain.identity.UserIdentityRepository;
 import dev.appdb.domain.user.UserRepository;
@@ -60,6 +61,8 @@ public final class JooqDatabase implements AutoCloseable {
   private final DatabaseDialect dialect;
   private final DataSource migrationDataSource;
   private final MigrationLock migrationLock;
+  /** The sets the code ships, appdb's first: what readiness compares the schema with. */
+  private volatile List<MigrationSet> expected = List.of(MigrationSet.APPDB);
   private final JooqTransactions transactions;
   private final PoolDatabaseProbe probe;
 
@@ -104,7 +107,7 @@ public final class JooqDatabase implements AutoCloseable {
     // appdb's own repositories are registered like a service's
     transactions.register(UserRepository.class, JooqUserRepository::new);
     transactions.register(UserIdentityRepository.class, JooqUserIdentityRepository::new);
-    this.probe = new PoolDatabaseProbe(pool, PoolDatabaseProbe.DEFAULT_TIMEOUT);
+    this.probe = new PoolDatabaseProbe(pool, PoolDatabaseProbe.DEFAULT_TIMEOUT, this::schemaState);
   }
 
   /**
@@ -137,10 +140,9 @@ public final class JooqDatabase implements AutoCloseable {
    *     or an applied migration's checksum no longer matches its script
    */
   public List<MigrationReport> migrate(List<MigrationSet> serviceSets) {
-    List<MigrationSet> sets = new ArrayList<>();
-    sets.add(MigrationSet.APPDB);
-    sets.addAll(serviceSets);
+    List<MigrationSet> sets = withAppdbFirst(serviceSets);
     Migrator migrator = new Migrator(migrationDataSource, dialect.vendor(), sets);
+    expected = sets;
     if (!pool.owned() && pool.hikari() != null && pool.hikari().getMaximumPoolSize() < 2
         && migrationDataSource == pool.dataSource()) {
       throw new IllegalStateException("migrating " + target() + " through the adopted pool needs"
@@ -170,6 +172,40 @@ public final class JooqDatabase implements AutoCloseable {
     } catch (Exception releaseFailed) {
       throw new UnexpectedDatabaseException(
           "migrating " + target() + ": releasing the migration lock failed", releaseFailed);
+    }
+  }
+
+  /**
+   * Tells readiness which migration sets the code ships when this process does not migrate
+   * (migrations run as a separate step, e.g. by another role): a database behind any of them is
+   * not ready. {@link #migrate(List)} does this too.
+   *
+   * @param serviceSets the service's sets (appdb's own is added first); never null
+   * @return this database, for chaining
+   * @throws IllegalArgumentException when the sets collide (see {@link Migrator})
+   */
+  public JooqDatabase expectMigrations(List<MigrationSet> serviceSets) {
+    List<MigrationSet> sets = withAppdbFirst(serviceSets);
+    new Migrator(migrationDataSource, dialect.vendor(), sets); // validates, opens nothing
+    expected = sets;
+    return this;
+  }
+
+  private static List<MigrationSet> withAppdbFirst(List<MigrationSet> serviceSets) {
+    List<MigrationSet> sets = new ArrayList<>();
+    sets.add(MigrationSet.APPDB);
+    sets.addAll(serviceSets);
+    return List.copyOf(sets);
+  }
+
+  /** Reads the history of every expected set (on the probe's thread, bounded by it). */
+  private List<SchemaStatus> schemaState() {
+    try {
+      return new Migrator(migrationDataSource, dialect.vendor(), expected).state().stream()
+          .map(state -> new SchemaStatus(state.set(), state.version(), state.pending()))
+          .toList();
+    } catch (FlywayException e) {
+      throw new UnexpectedDatabaseException(e.getMessage(), e);
     }
   }
 

@@ -34,10 +34,10 @@ import picocli.CommandLine.ScopeType;
         ImportRealmCommand.class, HealthCommand.class, PoolStatusCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:success (health: database up)",
+        "0:success (health: database up, schema as new as the code)",
         "1:refused by a rule: invalid value, duplicate, not found, concurrent update",
         "2:bad usage, configuration or input file",
-        "3:database unavailable, pool exhausted, timeout (health: database down)",
+        "3:database unavailable, pool exhausted, timeout (health: database down or behind)",
         "70:a bug in appdb"})
 public final class AppdbCommand {
 

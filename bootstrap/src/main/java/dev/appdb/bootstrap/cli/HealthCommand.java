@@ -1,25 +1,56 @@
 package dev.appdb.bootstrap.cli;
 
+import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
 import dev.appdb.application.health.HealthReport;
 import dev.appdb.domain.error.InfrastructureException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 
 /**
- * {@code appdb health}: a readiness probe; exit 0 when up, 3 when down (also when the database
- * cannot even be opened).
+ * {@code appdb health}: a readiness probe; exit 0 when the database is up and its schema is as
+ * new as the code, 3 when it is down, cannot be opened, or is behind (pending migrations). Never
+ * migrates, and answers within {@link PoolDatabaseProbe#DEFAULT_TIMEOUT} from its start, opening
+ * included (a server that swallows packets would otherwise hold it for the connect timeout).
  */
-@Command(name = "health", description = "Check the database: up/down, round trip, version.")
+@Command(name = "health",
+    description = "Check the database: up/down, round trip, version, schema state.")
 public final class HealthCommand extends AppdbSubcommand {
 
   @Override
   public Integer call() {
+    long bound = PoolDatabaseProbe.DEFAULT_TIMEOUT.toMillis();
+    CompletableFuture<HealthReport> answer = new CompletableFuture<>();
+    Thread probe = new Thread(() -> {
+      try {
+        // a probe never changes the schema
+        answer.complete(appdbWithoutMigrating().probe().readiness());
+      } catch (InfrastructureException unavailable) {
+        answer.complete(new HealthReport(false, null, null, unavailable.getMessage()));
+      } catch (Throwable other) {
+        answer.completeExceptionally(other);
+      }
+    }, "appdb-health-command");
+    probe.setDaemon(true);
+    probe.start();
     HealthReport report;
     try {
-      report = appdbWithoutMigrating().probe().health(); // a probe never changes the schema
-    } catch (InfrastructureException unavailable) {
-      report = new HealthReport(false, null, null, unavailable.getMessage());
+      report = answer.get(bound, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      report = new HealthReport(false, null, null,
+          "the database did not answer within " + bound + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      report = new HealthReport(false, null, null, "interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime; // a configuration error: the CLI's own exit code
+      }
+      throw new IllegalStateException(e.getCause());
     }
     output().health(report);
-    return report.up() ? ExitCodes.OK : ExitCodes.DATABASE;
+    return report.ready() ? ExitCodes.OK : ExitCodes.DATABASE;
   }
 }

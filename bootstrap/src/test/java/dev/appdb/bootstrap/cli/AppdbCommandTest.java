@@ -205,11 +205,25 @@ class AppdbCommandTest {
 
   @Test
   void healthAndPoolStatus() throws Exception {
+    // a fresh database is up but behind the code: not ready, and health does not migrate it
+    CliRun behind = appdb("health", "--json");
+    assertThat(behind.exitCode()).isEqualTo(ExitCodes.DATABASE);
+    JsonNode notReady = JSON.readTree(behind.out());
+    assertThat(notReady.get("status").asText()).isEqualTo("UP");
+    assertThat(notReady.get("ready").asBoolean()).isFalse();
+    assertThat(notReady.get("schema").get(0).get("set").asText()).isEqualTo("appdb");
+    assertThat(notReady.get("schema").get(0).get("pending").asInt()).isPositive();
+    assertThat(notReady.get("error").asText()).contains("behind the code");
+    assertThat(appdb("health").out()).contains("NOT READY");
+    assertThat(appdb("init-db").exitCode()).isZero();
+
     JsonNode health = json("health", "--json");
     JsonNode pool = json("pool-status", "--json");
     CliRun human = appdb("health");
 
     assertThat(health.get("status").asText()).isEqualTo("UP");
+    assertThat(health.get("ready").asBoolean()).isTrue();
+    assertThat(health.get("schema").get(0).get("pending").asInt()).isZero();
     assertThat(health.get("database").asText()).startsWith("SQLite 3.");
     assertThat(pool.get("max").asInt()).isEqualTo(5);
     // a one-shot CLI process opens connections on demand, not pool.size up front
@@ -217,7 +231,8 @@ class AppdbCommandTest {
     assertThat(pool.get("pool").asText()).isEqualTo("appdb");
     assertThat(pool.get("checkout_timeouts").asInt()).isZero();
     assertThat(pool.has("invalid") && pool.has("checkouts") && pool.has("mean_wait_ms")).isTrue();
-    assertThat(human.out()).startsWith("UP  SQLite");
+    assertThat(human.out()).startsWith("UP  SQLite").contains("schema appdb@1")
+        .doesNotContain("NOT READY");
   }
 
   @Test

@@ -3,12 +3,14 @@ package dev.appdb.adapter.jooq.probe;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.health.HealthReport;
+import dev.appdb.application.health.HealthReport.SchemaStatus;
 import dev.appdb.domain.error.AppdbException;
 import dev.appdb.domain.error.PoolStatus;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Health and pool status of a {@link ConnectionPool}. Health checks a connection out and asks
@@ -30,22 +33,31 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
   /** How long {@link #health()} takes at most when no timeout is given: 2 s. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
+  /** How long a schema found up to date is trusted before it is read again: 30 s. */
+  static final Duration SCHEMA_CACHE = Duration.ofSeconds(30);
+
   private final ConnectionPool pool;
   private final Duration timeout;
-  private final ExecutorService checker = Executors.newSingleThreadExecutor(task -> {
-    Thread thread = new Thread(task, "appdb-health");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private CompletableFuture<HealthReport> running;
+  private final Supplier<List<SchemaStatus>> schema;
+  /** One thread per kind of check, so that a stalled schema read never delays health. */
+  private final ExecutorService checker = daemon("appdb-health");
+  private final ExecutorService readinessChecker = daemon("appdb-readiness");
+  private CompletableFuture<HealthReport> runningHealth;
+  private CompletableFuture<HealthReport> runningReadiness;
+  private volatile List<SchemaStatus> upToDate;
+  private volatile long upToDateUntil;
+  private volatile boolean closed;
 
   /**
    * @param pool the pool to probe, never null
-   * @param timeout the longest {@link #health()} takes, 100 ms or more
+   * @param timeout the longest {@link #health()} and {@link #readiness()} take, 100 ms or more
+   * @param schema reads where every migration set stands (may throw when it cannot); never null
    * @throws IllegalArgumentException when {@code timeout} is under 100 ms
    */
-  public PoolDatabaseProbe(ConnectionPool pool, Duration timeout) {
+  public PoolDatabaseProbe(ConnectionPool pool, Duration timeout,
+      Supplier<List<SchemaStatus>> schema) {
     this.pool = Objects.requireNonNull(pool, "pool");
+    this.schema = Objects.requireNonNull(schema, "schema");
     if (timeout == null || timeout.toMillis() < 100) {
       throw new IllegalArgumentException("health timeout must be at least 100 ms, was "
           + (timeout == null ? "missing" : timeout.toMillis() + " ms"));
@@ -58,11 +70,45 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
   public HealthReport health() {
     CompletableFuture<HealthReport> check;
     synchronized (this) {
-      if (running == null || running.isDone()) {
-        running = CompletableFuture.supplyAsync(this::check, checker);
+      if (runningHealth == null || runningHealth.isDone()) {
+        runningHealth = CompletableFuture.supplyAsync(this::check, checker);
       }
-      check = running;
+      check = runningHealth;
     }
+    return await(check);
+  }
+
+  /**
+   * {@inheritDoc} Takes at most the probe's timeout. A schema found up to date is trusted for
+   * {@link #SCHEMA_CACHE} (it changes only when migrations run); one behind is read every time.
+   */
+  @Override
+  public HealthReport readiness() {
+    CompletableFuture<HealthReport> check;
+    synchronized (this) {
+      if (runningReadiness == null || runningReadiness.isDone()) {
+        runningReadiness = CompletableFuture.supplyAsync(this::checkReadiness, readinessChecker);
+      }
+      check = runningReadiness;
+    }
+    return await(check);
+  }
+
+  /** {@inheritDoc} False once {@link #close()} ran. */
+  @Override
+  public boolean alive() {
+    return !closed;
+  }
+
+  private static ExecutorService daemon(String name) {
+    return Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  private HealthReport await(CompletableFuture<HealthReport> check) {
     try {
       return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -74,6 +120,38 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
     } catch (ExecutionException e) {
       return new HealthReport(false, null, null, "health check failed: " + e.getCause());
     }
+  }
+
+  private HealthReport checkReadiness() {
+    HealthReport health = check();
+    if (!health.up()) {
+      return health;
+    }
+    List<SchemaStatus> state = upToDate;
+    if (state == null || System.nanoTime() - upToDateUntil > 0) {
+      try {
+        state = schema.get();
+      } catch (RuntimeException e) {
+        return new HealthReport(true, health.roundTrip(), health.database(),
+            "the schema's state cannot be read: " + firstLine(e.getMessage()));
+      }
+      boolean current = state.stream().allMatch(set -> set.pending() == 0);
+      upToDate = current ? state : null;
+      upToDateUntil = System.nanoTime() + SCHEMA_CACHE.toNanos();
+    }
+    int pending = state.stream().mapToInt(SchemaStatus::pending).sum();
+    return new HealthReport(true, health.roundTrip(), health.database(),
+        pending == 0 ? null : "the database is behind the code: " + pending
+            + " pending migration(s); run the migrations (appdb init-db)", state);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no detail";
+    }
+    String line = message.strip();
+    int end = line.indexOf('\n');
+    return end < 0 ? line : line.substring(0, end).strip();
   }
 
   private HealthReport check() {
@@ -100,9 +178,11 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
     return pool.status();
   }
 
-  /** Stops the probe's thread; a check still running is abandoned. */
+  /** Stops the probe's thread; a check still running is abandoned; {@link #alive()} is false. */
   @Override
   public void close() {
+    closed = true;
     checker.shutdownNow();
+    readinessChecker.shutdownNow();
   }
 }

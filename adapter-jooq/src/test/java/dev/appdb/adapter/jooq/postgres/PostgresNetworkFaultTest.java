@@ -133,6 +133,10 @@ class PostgresNetworkFaultTest {
       if (millisSince(droppedAt) > SOCKET_TIMEOUT.toMillis()) {
         assertThat(report.up()).as("health with the network gone").isFalse();
       }
+      long readinessStart = System.nanoTime();
+      assertThat(database.probe().readiness().ready()).as("ready with the network gone")
+          .isFalse();
+      healthMillis.add(millisSince(readinessStart));
       Thread.sleep(300);
     }
     assertThat(healthMillis).allSatisfy(

@@ -99,8 +99,14 @@ public final class HumanOutput implements Output {
   @Override
   public void health(HealthReport report) {
     if (report.up()) {
-      out.printf("UP  %s  round trip %.3f ms%n", report.database(),
-          report.roundTrip().toNanos() / 1_000_000.0);
+      String schema = report.schema().stream()
+          .map(set -> set.set() + "@" + (set.version() == null ? "none" : set.version())
+              + (set.pending() == 0 ? "" : "+" + set.pending() + " pending"))
+          .collect(java.util.stream.Collectors.joining(" "));
+      out.printf(Locale.ROOT, "UP  %s  round trip %.3f ms%s%s%n", report.database(),
+          report.roundTrip().toNanos() / 1_000_000.0,
+          schema.isEmpty() ? "" : "  schema " + schema,
+          report.ready() ? "" : "  NOT READY: " + report.error());
     } else {
       out.printf("DOWN  %s%n", report.error());
     }

@@ -135,11 +135,16 @@ public final class JsonOutput implements Output {
 
   @Override
   public void health(HealthReport report) {
-    ObjectNode node = mapper.createObjectNode().put("status", report.up() ? "UP" : "DOWN");
+    ObjectNode node = mapper.createObjectNode().put("status", report.up() ? "UP" : "DOWN")
+        .put("ready", report.ready());
     if (report.up()) {
       node.put("round_trip_ms", report.roundTrip().toNanos() / 1_000_000.0)
           .put("database", report.database());
-    } else {
+      ArrayNode schema = node.putArray("schema");
+      report.schema().forEach(set -> schema.addObject().put("set", set.set())
+          .put("version", set.version()).put("pending", set.pending()));
+    }
+    if (report.error() != null) {
       node.put("error", report.error());
     }
     print(out, node);

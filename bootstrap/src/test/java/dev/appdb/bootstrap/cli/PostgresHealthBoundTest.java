@@ -1,0 +1,41 @@
+package dev.appdb.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
+import dev.appdb.adapter.jooq.testing.BlackholeProxy;
+import dev.appdb.testing.PostgresServer;
+import dev.appdb.testing.PostgresTestServer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code appdb health} answers within its bound when the server swallows every packet (a proxy
+ * on 127.0.0.1 that accepts and forwards nothing): without the bound the command waited for
+ * the connect and login timeouts (10 s each).
+ */
+class PostgresHealthBoundTest {
+
+  private static final long SLACK_MILLIS = 1_500;
+
+  @Test
+  void healthExitsDownWithinItsBoundWhenTheServerIsSilent() throws Exception {
+    PostgresServer server = PostgresTestServer.get();
+    String database = PostgresTestServer.createDatabase("health_bound");
+    try (BlackholeProxy proxy = new BlackholeProxy(server.port())) {
+      proxy.blackhole();
+      Map<String, String> silent = Map.of("DATABASE_URL", "postgresql://" + server.adminUser()
+          + ":" + server.adminPassword() + "@127.0.0.1:" + proxy.port() + "/" + database);
+
+      long start = System.nanoTime();
+      CliRun health = CliRun.run(silent, "health", "--json");
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(health.exitCode()).isEqualTo(ExitCodes.DATABASE);
+      assertThat(health.out()).contains("\"status\":\"DOWN\"").contains("did not answer within");
+      assertThat(took.toMillis())
+          .isLessThanOrEqualTo(PoolDatabaseProbe.DEFAULT_TIMEOUT.toMillis() + SLACK_MILLIS);
+    }
+  }
+}
