@@ -41,6 +41,13 @@ public final class JooqDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JooqDatabase.class);
 
   /**
+   * The system property that turns jOOQ's statement log on ({@code -Dappdb.log-sql=true}): every
+   * statement with its bind values and result rows at DEBUG, personal data included. Off by
+   * default.
+   */
+  public static final String LOG_SQL_PROPERTY = "appdb.log-sql";
+
+  /**
    * Keeps other processes from migrating the same database at the same time, for a database
    * whose migration tool cannot (SQLite); for adapters.
    */
@@ -99,7 +106,10 @@ public final class JooqDatabase implements AutoCloseable {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.migrationDataSource = Objects.requireNonNull(migrationDataSource, "migrationDataSource");
-    Settings jooq = new Settings().withRenderFormatted(false);
+    // jOOQ's statement log prints bind values and result rows (emails among them): off unless
+    // asked for explicitly with -Dappdb.log-sql=true (then at DEBUG of org.jooq.tools.LoggerListener)
+    Settings jooq = new Settings().withRenderFormatted(false)
+        .withExecuteLogging(Boolean.getBoolean(LOG_SQL_PROPERTY));
     if (!clientQueryTimeout.isZero()) {
       jooq = jooq.withQueryTimeout((int) Math.max(1, clientQueryTimeout.toSeconds()));
     }

@@ -3,19 +3,24 @@ package dev.appdb.bootstrap.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.appdb.bootstrap.config.Profile;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Configures Logback for the CLI once the profile is known: logs go to stderr (stdout carries
- * results), as text in {@code dev} and as one JSON object per line in {@code prod} (Logback's
- * {@link JsonEncoder}, structured like the seed's logs). Level WARN, or DEBUG with
- * {@code --verbose}, which in {@code dev} includes every SQL statement jOOQ runs.
+ * Configures Logback for the CLI once the profile is known, unless the user configured it
+ * (a {@code logback.xml} or {@code logback-test.xml} on the class path, or
+ * {@code -Dlogback.configurationFile}): then the user's configuration wins untouched. appdb's
+ * defaults: logs go to stderr (stdout carries results), as text with the SLF4J key-value pairs
+ * in {@code dev} and as one JSON object per line in {@code prod}, in the Logstash shape log
+ * pipelines read ({@code @timestamp}, {@code level}, {@code logger_name}, {@code message}, the
+ * key-value pairs as fields; logstash-logback-encoder). Level WARN, or DEBUG for appdb with
+ * {@code --verbose}. Statements and their values are never logged unless asked for with
+ * {@code -Dappdb.log-sql=true}.
  */
 public final class LoggingSetup {
 
@@ -23,9 +28,19 @@ public final class LoggingSetup {
 
   /**
    * @param profile decides the format
-   * @param verbose DEBUG for appdb and (dev) jOOQ's SQL logger, instead of WARN
+   * @param verbose DEBUG for appdb instead of WARN
+   * @return whether appdb's defaults were applied (false: the user's configuration is in force)
    */
-  public static void apply(Profile profile, boolean verbose) {
+  public static boolean apply(Profile profile, boolean verbose) {
+    if (userConfigured()) {
+      return false;
+    }
+    configure(profile, verbose);
+    return true;
+  }
+
+  /** appdb's defaults, whatever else is configured. */
+  static void configure(Profile profile, boolean verbose) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
@@ -39,26 +54,32 @@ public final class LoggingSetup {
     root.setLevel(Level.WARN);
     if (verbose) {
       context.getLogger("dev.appdb").setLevel(Level.DEBUG);
-      if (profile == Profile.DEV) {
-        context.getLogger("org.jooq.tools.LoggerListener").setLevel(Level.DEBUG);
-      }
+    }
+    if (Boolean.getBoolean("appdb.log-sql")) {
+      context.getLogger("org.jooq.tools.LoggerListener").setLevel(Level.DEBUG);
     }
     context.getLogger("org.jooq.Constants").setLevel(Level.OFF); // the jOOQ banner
   }
 
+  private static boolean userConfigured() {
+    if (System.getProperty("logback.configurationFile") != null) {
+      return true;
+    }
+    ClassLoader loader = LoggingSetup.class.getClassLoader();
+    return loader.getResource("logback.xml") != null
+        || loader.getResource("logback-test.xml") != null;
+  }
+
   private static Encoder<ILoggingEvent> encoder(LoggerContext context, Profile profile) {
     if (profile == Profile.PROD) {
-      JsonEncoder json = new JsonEncoder();
+      LogstashEncoder json = new LogstashEncoder();
       json.setContext(context);
-      json.setWithFormattedMessage(true);
-      json.setWithMessage(false);
-      json.setWithArguments(false);
       json.start();
       return json;
     }
     PatternLayoutEncoder text = new PatternLayoutEncoder();
     text.setContext(context);
-    text.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n");
+    text.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg %kvp%n");
     text.start();
     return text;
   }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -53,12 +54,35 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
    */
   public ConnectionPool(String target, String jdbcUrl, Properties driverProperties,
       PoolSettings settings) {
+    this(target, settings, config -> {
+      config.setJdbcUrl(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
+      config.setDataSourceProperties(driverProperties);
+    });
+  }
+
+  /**
+   * Opens the pool over an unpooled data source that holds the connection settings, credentials
+   * included: HikariCP then never sees them (its configuration dump at DEBUG masks only a
+   * property named {@code password}, not, say, {@code sslpassword}).
+   *
+   * @param target where the pool connects, for messages and logs; must not hold a password
+   * @param unpooled opens one new connection per call, never null
+   * @param settings the pool's sizes and timeouts, never null
+   * @throws IllegalArgumentException when a {@code pool.hikari} property is not HikariCP's
+   * @throws DatabaseUnavailableException when the first connection cannot be opened
+   */
+  public ConnectionPool(String target, DataSource unpooled, PoolSettings settings) {
+    this(target, settings,
+        config -> config.setDataSource(Objects.requireNonNull(unpooled, "unpooled")));
+  }
+
+  private ConnectionPool(String target, PoolSettings settings,
+      Consumer<HikariConfig> source) {
     this.target = Objects.requireNonNull(target, "target");
     this.settings = Objects.requireNonNull(settings, "settings");
     HikariConfig config = new HikariConfig();
     config.setPoolName(settings.name());
-    config.setJdbcUrl(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
-    config.setDataSourceProperties(driverProperties);
+    source.accept(config);
     // Auto-commit stays on between units of work: the pool's own validation queries then never
     // leave a transaction (and, on SQLite, a write lock) open on an idle connection.
     config.setAutoCommit(true);
@@ -88,7 +112,7 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
     this.owned = true;
   }
 
-  private ConnectionPool(String target, DataSource adopted, PoolSettings settings) {
+  private ConnectionPool(String target, PoolSettings settings, DataSource adopted) {
     this.target = Objects.requireNonNull(target, "target");
     this.settings = settings;
     this.dataSource = Objects.requireNonNull(adopted, "dataSource");
@@ -122,7 +146,7 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
         PoolSettings.DEFAULT_RECYCLE, PoolSettings.DEFAULT_IDLE_TIMEOUT,
         PoolSettings.DEFAULT_STATEMENT_TIMEOUT, PoolSettings.DEFAULT_LEAK_DETECTION, false,
         Map.of());
-    return new ConnectionPool(target, dataSource, settings);
+    return new ConnectionPool(target, settings, dataSource);
   }
 
   private static HikariDataSource unwrapHikari(DataSource dataSource) {

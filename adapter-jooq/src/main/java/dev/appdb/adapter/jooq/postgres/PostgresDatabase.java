@@ -4,11 +4,10 @@ import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.domain.error.DatabaseUnavailableException;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.PGProperty;
 
 /** Opens a PostgreSQL database through pgjdbc and HikariCP. */
 public final class PostgresDatabase {
@@ -57,7 +56,10 @@ public final class PostgresDatabase {
     migration.putAll(driverProperties);
     connection.applyConnectTo(migration); // bounded set-up; a migration itself may run long
     DataSource migrations = migrationDataSource(jdbcUrl, migration);
-    return new JooqDatabase(new ConnectionPool(target, jdbcUrl, properties, settings),
+    // the pool opens its connections through a data source, so that HikariCP never holds the
+    // credentials or the sslpassword (and never prints them in its DEBUG configuration dump)
+    DataSource connections = unpooled(jdbcUrl, properties);
+    return new JooqDatabase(new ConnectionPool(target, connections, settings),
         new PostgresDialect(), Duration.ZERO, migrations);
   }
 
@@ -98,16 +100,18 @@ public final class PostgresDatabase {
    * @throws IllegalArgumentException when a property is not a pgjdbc connection property
    */
   public static DataSource migrationDataSource(String jdbcUrl, Properties driverProperties) {
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setURL(jdbcUrl);
+    Properties properties = new Properties();
+    properties.putAll(driverProperties);
+    properties.setProperty("ApplicationName", "appdb-migrations");
+    return unpooled(jdbcUrl, properties);
+  }
+
+  private static DataSource unpooled(String jdbcUrl, Properties driverProperties) {
     for (String name : driverProperties.stringPropertyNames()) {
-      try {
-        dataSource.setProperty(name, driverProperties.getProperty(name));
-      } catch (SQLException unknown) {
-        throw new IllegalArgumentException("not a pgjdbc connection property: " + name, unknown);
+      if (PGProperty.forName(name) == null) {
+        throw new IllegalArgumentException("not a pgjdbc connection property: " + name);
       }
     }
-    dataSource.setApplicationName("appdb-migrations");
-    return dataSource;
+    return new DriverConnections(jdbcUrl, driverProperties);
   }
 }
