@@ -117,7 +117,8 @@ public final class JooqDatabase implements AutoCloseable {
     // appdb's own repositories are registered like a service's
     transactions.register(UserRepository.class, JooqUserRepository::new);
     transactions.register(UserIdentityRepository.class, JooqUserIdentityRepository::new);
-    this.probe = new PoolDatabaseProbe(pool, PoolDatabaseProbe.DEFAULT_TIMEOUT, this::schemaState);
+    this.probe = new PoolDatabaseProbe(pool, PoolDatabaseProbe.DEFAULT_TIMEOUT,
+        this::schemaState, dialect.vendor() == DatabaseVendor.SQLITE);
   }
 
   /**

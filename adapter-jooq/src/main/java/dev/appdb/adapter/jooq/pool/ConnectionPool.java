@@ -3,6 +3,7 @@ package dev.appdb.adapter.jooq.pool;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.pool.HikariPool;
 import com.zaxxer.hikari.util.PropertyElf;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.PoolExhaustedException;
@@ -176,6 +177,39 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
             "cannot open a connection to " + target + ": " + describe(timeout.getCause()), timeout);
       }
       throw new PoolExhaustedException(settings.poolTimeout().toMillis(), status(), timeout);
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException(
+          "cannot open a connection to " + target + ": " + describe(e), e);
+    }
+  }
+
+  /**
+   * A checkout that waits at most {@code hardTimeout} instead of the pool's checkout timeout,
+   * for a probe on the caller's thread; counted like any checkout.
+   *
+   * @param hardTimeout the longest wait, at least 1 ms, never null
+   * @return a validated connection in auto-commit mode, or null when this pool cannot bound a
+   *     single checkout (an adopted pool that is not HikariCP)
+   * @throws PoolExhaustedException when none was free within {@code hardTimeout}
+   * @throws DatabaseUnavailableException when no connection could be opened
+   */
+  public Connection checkout(Duration hardTimeout) {
+    if (hikari == null || !(hikari.getHikariPoolMXBean() instanceof HikariPool bounded)) {
+      return null;
+    }
+    long start = System.nanoTime();
+    try {
+      Connection connection = bounded.getConnection(Math.max(1, hardTimeout.toMillis()));
+      checkoutWaitNanos.add(System.nanoTime() - start);
+      checkouts.increment();
+      return connection;
+    } catch (SQLTransientConnectionException timeout) {
+      checkoutTimeouts.increment();
+      if (timeout.getCause() != null) {
+        throw new DatabaseUnavailableException(
+            "cannot open a connection to " + target + ": " + describe(timeout.getCause()), timeout);
+      }
+      throw new PoolExhaustedException(hardTimeout.toMillis(), status(), timeout);
     } catch (SQLException e) {
       throw new DatabaseUnavailableException(
           "cannot open a connection to " + target + ": " + describe(e), e);
