@@ -9,6 +9,7 @@ import dev.appdb.domain.identity.UserIdentity;
 import dev.appdb.domain.user.UserId;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /** Use cases on identity links: link an (issuer, subject) to a user, unlink it, list a user's. */
@@ -30,13 +31,20 @@ public final class IdentityLinks {
    * @param userId the user, never null
    * @param issuer the issuer, never null
    * @param subject the subject, never null
-   * @return the stored link
+   * @return the stored link; when the identity is linked to this user already, that link as it
+   *     was (linking is idempotent: nothing is written)
    * @throws NotFoundException when the user does not exist
-   * @throws IdentityAlreadyLinkedException when the identity is linked already (to anyone)
+   * @throws IdentityAlreadyLinkedException when the identity is linked to another user
    */
   public UserIdentity link(UserId userId, Issuer issuer, Subject subject) {
     UserIdentity identity = new UserIdentity(issuer, subject, userId, clock.instant());
-    return transactions.inTransaction(tx -> tx.identities().link(identity));
+    return transactions.inTransaction(tx -> {
+      Optional<UserIdentity> existing = tx.identities().find(issuer, subject);
+      if (existing.isPresent() && existing.get().userId().equals(userId)) {
+        return existing.get();
+      }
+      return tx.identities().link(identity);
+    });
   }
 
   /**

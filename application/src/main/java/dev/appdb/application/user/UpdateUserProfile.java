@@ -34,7 +34,9 @@ public final class UpdateUserProfile {
    * @param firstName new given name
    * @param lastName new family name
    * @param email new address, or null/blank to remove it
-   * @return the stored user with version {@code expectedVersion + 1}
+   * @return the stored user with version {@code expectedVersion + 1}; or, when the new profile
+   *     equals the stored one, the stored user unchanged (nothing is written, the version stays)
+   * @throws ValidationException naming {@code expectedVersion} when it is negative
    * @throws ConcurrentUpdateException when the user changed since {@code expectedVersion}
    * @throws NotFoundException when the user does not exist
    * @throws DuplicateEmailException when another user has the email
@@ -42,13 +44,33 @@ public final class UpdateUserProfile {
    */
   public User update(UserId id, long expectedVersion, String firstName, String lastName,
       String email) {
+    requireExpectedVersion(expectedVersion);
     Email newEmail = Email.ofNullable(email);
     return transactions.inTransaction(tx -> {
       User current = tx.users().findById(id).orElseThrow(() -> new NotFoundException("user", id));
       if (current.version() != expectedVersion) {
         throw new ConcurrentUpdateException("user", id, expectedVersion);
       }
-      return tx.users().update(current.withProfile(firstName, lastName, newEmail, clock.instant()));
+      User changed = current.withProfile(firstName, lastName, newEmail, clock.instant());
+      if (changed.firstName().equals(current.firstName())
+          && changed.lastName().equals(current.lastName())
+          && Objects.equals(changed.email(), current.email())) {
+        return current; // a no-op: no write, no new version, no new updatedAt
+      }
+      return tx.users().update(changed);
     });
+  }
+
+  /**
+   * @param expectedVersion a version a caller read
+   * @return {@code expectedVersion}
+   * @throws ValidationException naming {@code expectedVersion} when it is negative
+   */
+  public static long requireExpectedVersion(long expectedVersion) {
+    if (expectedVersion < 0) {
+      throw new ValidationException("expectedVersion",
+          "must be at least 0, was " + expectedVersion);
+    }
+    return expectedVersion;
   }
 }

@@ -9,6 +9,7 @@ import dev.appdb.application.user.RegisterUser;
 import dev.appdb.application.user.UpdateUserProfile;
 import dev.appdb.application.user.UserQueries;
 import dev.appdb.domain.error.ConcurrentUpdateException;
+import dev.appdb.domain.error.IdentityAlreadyLinkedException;
 import dev.appdb.domain.error.NotFoundException;
 import dev.appdb.domain.error.ValidationException;
 import dev.appdb.domain.identity.Issuer;
@@ -67,6 +68,36 @@ public abstract class UseCasesContractTest extends ContractTest {
     User stored = new UserQueries(transactions()).get(user.id());
     assertThat(stored).isEqualTo(first);
     assertThat(stored.version()).isEqualTo(1);
+  }
+
+  @Test
+  void aNoOpUpdateChangesNothingAndANegativeVersionIsAValidationError() {
+    User user = register().register("Ada", "Lovelace", "ada@example.com");
+    UpdateUserProfile update = new UpdateUserProfile(transactions(), Clock.systemUTC());
+
+    User same = update.update(user.id(), 0, " Ada ", "Lovelace", "ada@example.com");
+
+    assertThat(same).isEqualTo(user);
+    assertThat(new UserQueries(transactions()).get(user.id())).isEqualTo(user);
+    assertThatThrownBy(() -> update.update(user.id(), -1, "Ada", "Lovelace", null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("expectedVersion").hasMessageContaining("-1");
+  }
+
+  @Test
+  void linkingAnIdentityTwiceToTheSameUserIsIdempotent() {
+    User user = register().register("Ada", "Lovelace", null);
+    User other = register().register("Other", "User", null);
+    IdentityLinks links = new IdentityLinks(transactions(), Clock.systemUTC());
+    Issuer issuer = new Issuer("https://accounts.google.com");
+
+    var first = links.link(user.id(), issuer, new Subject("42"));
+    var again = links.link(user.id(), issuer, new Subject("42"));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(links.listForUser(user.id())).containsExactly(first);
+    assertThatThrownBy(() -> links.link(other.id(), issuer, new Subject("42")))
+        .isInstanceOf(IdentityAlreadyLinkedException.class);
   }
 
   @Test

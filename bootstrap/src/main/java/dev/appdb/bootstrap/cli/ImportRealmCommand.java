@@ -6,6 +6,7 @@ import dev.appdb.bootstrap.cli.output.Output;
 import dev.appdb.bootstrap.keycloak.RealmExportReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,20 +55,51 @@ public final class ImportRealmCommand extends AppdbSubcommand {
         }
       }
     };
+    boolean json = root().json;
+    AtomicBoolean finished = new AtomicBoolean();
+    // Ctrl-C (or kill) during the import: say what was committed, in the output's own format
+    Thread summary = new Thread(() -> {
+      if (!finished.get()) {
+        ImportReport soFar = committed.get();
+        if (json) {
+          err.printf("{\"interrupted\":{\"created\":%d,\"linked\":%d,\"unchanged\":%d,"
+              + "\"rejected\":%d}}%n", soFar.created(), soFar.linked(), soFar.unchanged(),
+              soFar.rejected());
+        } else {
+          err.printf("%nimport interrupted; committed: %s (running it again finishes it)%n",
+              counts(soFar));
+        }
+        err.flush();
+      }
+    }, "appdb-import-summary");
+    Runtime.getRuntime().addShutdownHook(summary);
     ImportReport report;
     try (RealmExportReader reader = RealmExportReader.open(file, issuer, trustEmails)) {
       report = appdb().importUsers().importUsers(reader, listener);
     } catch (RuntimeException stopped) {
       ImportReport soFar = committed.get();
-      err.printf("import stopped; committed before: %d created, %d linked, %d unchanged,"
-          + " %d rejected (running it again finishes it)%n", soFar.created(), soFar.linked(),
-          soFar.unchanged(), soFar.rejected());
+      if (!json && soFar.total() > 0) { // --json: the error is the one JSON line on stderr
+        err.printf("import stopped; committed before: %s (running it again finishes it)%n",
+            counts(soFar));
+      }
       throw stopped;
+    } finally {
+      finished.set(true);
+      try {
+        Runtime.getRuntime().removeShutdownHook(summary);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or ran
+      }
     }
     if (progress) {
       err.println();
     }
     output.imported(report);
     return ExitCodes.OK;
+  }
+
+  private static String counts(ImportReport report) {
+    return report.created() + " created, " + report.linked() + " linked, " + report.unchanged()
+        + " unchanged, " + report.rejected() + " rejected";
   }
 }

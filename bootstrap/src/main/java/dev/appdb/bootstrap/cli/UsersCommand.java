@@ -1,5 +1,6 @@
 package dev.appdb.bootstrap.cli;
 
+import dev.appdb.application.user.UpdateUserProfile;
 import dev.appdb.domain.user.User;
 import dev.appdb.domain.user.UserCursor;
 import dev.appdb.domain.user.UserId;
@@ -52,6 +53,7 @@ public final class UsersCommand extends AppdbSubcommand {
       @Option(names = "--email", description = "new address; an empty value removes it")
       String email) {
     UserId userId = UserId.parse(id);
+    UpdateUserProfile.requireExpectedVersion(version); // before touching the database
     User current = appdb().userQueries().get(userId);
     String newEmail = email != null ? email
         : current.email() == null ? null : current.email().value();

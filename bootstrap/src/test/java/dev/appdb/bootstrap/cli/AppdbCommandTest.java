@@ -136,6 +136,10 @@ class AppdbCommandTest {
     CliRun again = appdb("identities", "link", id, "--issuer",
         "http://localhost:7777/realms/dave-test2", "--subject",
         "98cfe060-f980-4a05-8612-6c609219ffe9");
+    String other = addUser("Kim", "kim@example.net");
+    CliRun toOther = appdb("identities", "link", other, "--issuer",
+        "http://localhost:7777/realms/dave-test2", "--subject",
+        "98cfe060-f980-4a05-8612-6c609219ffe9");
     JsonNode listed = json("identities", "list", id, "--json");
     CliRun unlinked = appdb("identities", "unlink", "--issuer",
         "http://localhost:7777/realms/dave-test2", "--subject",
@@ -145,8 +149,10 @@ class AppdbCommandTest {
         "98cfe060-f980-4a05-8612-6c609219ffe9");
 
     assertThat(linked.get("user_id").asText()).isEqualTo(id);
-    assertThat(again.exitCode()).isEqualTo(ExitCodes.REFUSED);
-    assertThat(again.err()).contains("already linked");
+    // linking the same identity to the same user again is idempotent; to another user, refused
+    assertThat(again.exitCode()).isZero();
+    assertThat(toOther.exitCode()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(toOther.err()).contains("already linked");
     assertThat(listed.get("identities")).hasSize(1);
     assertThat(unlinked.exitCode()).isZero();
     assertThat(unlinkedAgain.exitCode()).isEqualTo(ExitCodes.REFUSED);
