@@ -1,6 +1,7 @@
 package dev.appdb.adapter.jooq;
 
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
+import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import dev.appdb.adapter.jooq.identity.JooqUserIdentityRepository;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
@@ -11,11 +12,10 @@ import dev.appdb.adapter.jooq.user.JooqUserRepository;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.health.HealthReport.SchemaStatus;
 import dev.appdb.application.port.Transactions;
-import dev.appdb.domain.identity.UserIdentityRepository;
-import dev.appdb.domain.user.UserRepository;
-import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.UnexpectedDatabaseException;
+import dev.appdb.domain.identity.UserIdentityRepository;
+import dev.appdb.domain.user.UserRepository;
 import dev.appdb.migrations.DatabaseVendor;
 import dev.appdb.migrations.MigrationReport;
 import dev.appdb.migrations.MigrationSet;

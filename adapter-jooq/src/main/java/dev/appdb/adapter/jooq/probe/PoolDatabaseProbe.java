@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  * Health and pool status of a {@link ConnectionPool}. Health checks a connection out and asks
  * the server {@code Connection.isValid} (a real round trip on both drivers), like the seed's
  * {@code health_check()} which ran {@code SELECT 1}, and answers within its timeout whatever the
- * database does: the check runs on a thread of the probe's own, and when it has not answered in
- * time the report says so. At most one check runs at a time; callers that arrive while one runs
+ * database does: the check runs on a thread of the probe's own (for a local file, on the
+ * caller's thread with a checkout bounded by the timeout), and when it has not answered in time
+ * the report says so. At most one check runs at a time; callers that arrive while one runs
  * wait for it, so a stalled database never piles up probe threads.
  */
 public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {

@@ -24,9 +24,10 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 
 /**
  * The state the repositories of one unit of work share: a jOOQ context on the unit's connection
- * (derived on first use, so a unit that runs no statement pays nothing for it), the database's
- * statements rendered once per database and the error translator. Fails every use after the unit of work ended, so
- * a repository that leaks out of its lambda cannot touch a connection that went back to the pool,
+ * (derived on first use, so a unit that runs no statement pays nothing for it), the statements
+ * rendered once per database, plain JDBC on the same connection ({@link #jdbc}) and the error
+ * translator. Fails every use after the unit of work ended, so a repository that leaks out of
+ * its lambda cannot touch a connection that went back to the pool,
  * every write in a read-only unit of work, and every use after a statement failed (the same on
  * every database, whatever the driver enforces).
  *
