@@ -1,5 +1,7 @@
 package dev.appdb.testing;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
@@ -20,6 +22,17 @@ public record PostgresServer(String host, int port, String adminUser, String adm
    */
   public String jdbcUrl(String database) {
     return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+  }
+
+  /**
+   * @param database a database on this server
+   * @return its {@code DATABASE_URL} in libpq form with the admin credentials percent-encoded,
+   *     e.g. {@code postgresql://postgres:secret@localhost:5432/orders_1}; holds the password
+   */
+  public String databaseUrl(String database) {
+    return "postgresql://" + URLEncoder.encode(adminUser, StandardCharsets.UTF_8) + ":"
+        + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8) + "@" + host + ":" + port
+        + "/" + database;
   }
 
   /** @return pgjdbc properties holding the admin credentials */

@@ -1,6 +1,5 @@
 package dev.appdb.bootstrap.testdata;
 
-import dev.appdb.testing.PostgresServer;
 import dev.appdb.testing.PostgresTestServer;
 
 /** {@code DATABASE_URL}s for fresh databases on the test run's PostgreSQL server. */
@@ -13,9 +12,6 @@ public final class PostgresUrls {
    * @return a libpq-style URL, credentials included, of a new empty database
    */
   public static String freshDatabase(String prefix) {
-    PostgresServer server = PostgresTestServer.get();
-    String name = PostgresTestServer.createDatabase(prefix);
-    return "postgresql://" + server.adminUser() + ":" + server.adminPassword() + "@"
-        + server.host() + ":" + server.port() + "/" + name;
+    return PostgresTestServer.get().databaseUrl(PostgresTestServer.createDatabase(prefix));
   }
 }

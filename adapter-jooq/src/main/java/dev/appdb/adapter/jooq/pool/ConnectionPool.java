@@ -164,9 +164,20 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
 
   @Override
   public Connection checkout() {
+    return counted(dataSource::getConnection, settings.poolTimeout().toMillis());
+  }
+
+  /** How one checkout waits for its connection. */
+  @FunctionalInterface
+  private interface Wait {
+    Connection connection() throws SQLException;
+  }
+
+  /** Runs one checkout, counting it and translating its failure. */
+  private Connection counted(Wait wait, long timeoutMillis) {
     long start = System.nanoTime();
     try {
-      Connection connection = dataSource.getConnection();
+      Connection connection = wait.connection();
       checkoutWaitNanos.add(System.nanoTime() - start);
       checkouts.increment();
       return connection;
@@ -176,7 +187,7 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
         throw new DatabaseUnavailableException(
             "cannot open a connection to " + target + ": " + describe(timeout.getCause()), timeout);
       }
-      throw new PoolExhaustedException(settings.poolTimeout().toMillis(), status(), timeout);
+      throw new PoolExhaustedException(timeoutMillis, status(), timeout);
     } catch (SQLException e) {
       throw new DatabaseUnavailableException(
           "cannot open a connection to " + target + ": " + describe(e), e);
@@ -197,24 +208,10 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
     if (hikari == null || !(hikari.getHikariPoolMXBean() instanceof HikariPool bounded)) {
       return null;
     }
-    long start = System.nanoTime();
-    try {
-      Connection connection = bounded.getConnection(Math.max(1, hardTimeout.toMillis()));
-      checkoutWaitNanos.add(System.nanoTime() - start);
-      checkouts.increment();
-      return connection;
-    } catch (SQLTransientConnectionException timeout) {
-      checkoutTimeouts.increment();
-      if (timeout.getCause() != null) {
-        throw new DatabaseUnavailableException(
-            "cannot open a connection to " + target + ": " + describe(timeout.getCause()), timeout);
-      }
-      throw new PoolExhaustedException(hardTimeout.toMillis(), status(), timeout);
-    } catch (SQLException e) {
-      throw new DatabaseUnavailableException(
-          "cannot open a connection to " + target + ": " + describe(e), e);
-    }
+    long millis = Math.max(1, hardTimeout.toMillis());
+    return counted(() -> bounded.getConnection(millis), millis);
   }
+
 
   @Override
   public void evict(Connection connection) {

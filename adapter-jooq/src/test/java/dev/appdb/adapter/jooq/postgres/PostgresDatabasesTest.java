@@ -8,14 +8,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.factory.Databases;
 import dev.appdb.adapter.jooq.testing.DatabasesContractTest;
-import dev.appdb.testing.PostgresServer;
 import dev.appdb.testing.PostgresTestServer;
 import dev.appdb.adapter.jooq.transaction.TransactionContext;
 import dev.appdb.adapter.jooq.url.DatabaseUrls;
 import dev.appdb.adapter.jooq.url.PostgresTarget;
 import dev.appdb.domain.error.QueryTimeoutException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +24,7 @@ class PostgresDatabasesTest extends DatabasesContractTest {
 
   @Override
   protected String newDatabaseUrl() {
-    PostgresServer server = PostgresTestServer.get();
-    String database = PostgresTestServer.createDatabase("databases");
-    return "postgresql://" + URLEncoder.encode(server.adminUser(), StandardCharsets.UTF_8) + ":"
-        + URLEncoder.encode(server.adminPassword(), StandardCharsets.UTF_8) + "@"
-        + server.host() + ":" + server.port() + "/" + database;
+    return PostgresTestServer.get().databaseUrl(PostgresTestServer.createDatabase("databases"));
   }
 
   @Override
