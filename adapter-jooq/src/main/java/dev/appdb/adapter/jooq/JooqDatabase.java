@@ -117,7 +117,7 @@ public final class JooqDatabase implements AutoCloseable {
     // appdb's own repositories are registered like a service's
     transactions.register(UserRepository.class, JooqUserRepository::new);
     transactions.register(UserIdentityRepository.class, JooqUserIdentityRepository::new);
-    this.probe = new PoolDatabaseProbe(pool, PoolDatabaseProbe.DEFAULT_TIMEOUT,
+    this.probe = new PoolDatabaseProbe(pool, pool.settings().healthTimeout(),
         this::schemaState, dialect.vendor() == DatabaseVendor.SQLITE);
   }
 
@@ -274,8 +274,8 @@ public final class JooqDatabase implements AutoCloseable {
   }
 
   /**
-   * @return health and pool status, never null; health answers within
-   *     {@link PoolDatabaseProbe#DEFAULT_TIMEOUT}
+   * @return health and pool status, never null; health answers within the pool's
+   *     {@link dev.appdb.adapter.jooq.pool.PoolSettings#healthTimeout()}
    */
   public DatabaseProbe probe() {
     return probe;

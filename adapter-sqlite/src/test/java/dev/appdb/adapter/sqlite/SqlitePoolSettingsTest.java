@@ -16,7 +16,8 @@ class SqlitePoolSettingsTest {
 
   private static PoolSettings settings(boolean onDemand, Map<String, String> hikari) {
     return new PoolSettings("reports", 3, 0, Duration.ofSeconds(5), Duration.ofMinutes(30),
-        Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(10), onDemand, hikari);
+        Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(10),
+        PoolSettings.DEFAULT_HEALTH_TIMEOUT, onDemand, hikari);
   }
 
   @Test

@@ -60,6 +60,7 @@ public final class AppdbCommand {
   private final Map<String, String> environment;
   private final PrintWriter out;
   private final PrintWriter err;
+  private AppdbSettings settings;
   private Appdb appdb;
 
   private AppdbCommand(Map<String, String> environment, PrintWriter out, PrintWriter err) {
@@ -136,12 +137,20 @@ public final class AppdbCommand {
     return err;
   }
 
-  private AppdbSettings settings() {
+  /**
+   * @return the settings of this run, read on first use
+   * @throws dev.appdb.bootstrap.config.ConfigurationException when they are invalid
+   */
+  AppdbSettings settings() {
+    if (settings != null) {
+      return settings;
+    }
     Map<Setting, String> overrides = new EnumMap<>(Setting.class);
     if (databaseUrl != null) {
       overrides.put(Setting.DATABASE_URL, databaseUrl);
     }
-    return SettingsLoader.load(configFile(), environment, overrides);
+    settings = SettingsLoader.load(configFile(), environment, overrides);
+    return settings;
   }
 
   private Path configFile() {

@@ -1,6 +1,5 @@
 package dev.appdb.bootstrap.cli;
 
-import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
 import dev.appdb.application.health.HealthReport;
 import dev.appdb.domain.error.InfrastructureException;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +11,7 @@ import picocli.CommandLine.Command;
 /**
  * {@code appdb health}: a readiness probe; exit 0 when the database is up and its schema is as
  * new as the code, 3 when it is down, cannot be opened, or is behind (pending migrations). Never
- * migrates, and answers within {@link PoolDatabaseProbe#DEFAULT_TIMEOUT} from its start, opening
+ * migrates, and answers within {@code health.timeout-ms} (default 2000) from its start, opening
  * included (a server that swallows packets would otherwise hold it for the connect timeout).
  */
 @Command(name = "health",
@@ -21,7 +20,7 @@ public final class HealthCommand extends AppdbSubcommand {
 
   @Override
   public Integer call() {
-    long bound = PoolDatabaseProbe.DEFAULT_TIMEOUT.toMillis();
+    long bound = root().settings().pool().healthTimeout().toMillis();
     CompletableFuture<HealthReport> answer = new CompletableFuture<>();
     Thread probe = new Thread(() -> {
       try {

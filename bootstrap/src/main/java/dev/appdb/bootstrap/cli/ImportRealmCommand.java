@@ -4,7 +4,9 @@ import dev.appdb.application.importing.ImportListener;
 import dev.appdb.application.importing.ImportReport;
 import dev.appdb.bootstrap.cli.output.Output;
 import dev.appdb.bootstrap.keycloak.RealmExportReader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code appdb import-realm FILE}: import the users of a Keycloak realm export (or users file),
  * streaming, in batches, idempotently; prints created / linked / unchanged / rejected counts and
- * every rejection with its reason. Progress goes to stderr when it is a terminal.
+ * every rejection with its reason. On a terminal, a progress line on stderr (see
+ * {@link ImportProgress}); Ctrl-C prints what was committed.
  */
 @Command(name = "import-realm",
     description = "Import users and their federated identities from a Keycloak realm export.")
@@ -37,24 +40,8 @@ public final class ImportRealmCommand extends AppdbSubcommand {
   @Override
   public Integer call() {
     Output output = output();
-    boolean progress = root().interactive();
     PrintWriter err = root().err();
     AtomicReference<ImportReport> committed = new AtomicReference<>(new ImportReport(0, 0, 0, 0));
-    ImportListener listener = new ImportListener() {
-      @Override
-      public void rejected(String key, String reason) {
-        output.rejected(key, reason);
-      }
-
-      @Override
-      public void committed(ImportReport soFar) {
-        committed.set(soFar);
-        if (progress) {
-          err.printf("\rimported %,d user(s)...", soFar.total());
-          err.flush();
-        }
-      }
-    };
     boolean json = root().json;
     AtomicBoolean finished = new AtomicBoolean();
     // Ctrl-C (or kill) during the import: say what was committed, in the output's own format
@@ -74,8 +61,26 @@ public final class ImportRealmCommand extends AppdbSubcommand {
     }, "appdb-import-summary");
     Runtime.getRuntime().addShutdownHook(summary);
     ImportReport report;
-    try (RealmExportReader reader = RealmExportReader.open(file, issuer, trustEmails)) {
+    try (RealmExportReader reader = RealmExportReader.open(file, issuer, trustEmails);
+        ImportProgress progress = root().interactive() ? progress(reader, err) : null) {
+      ImportListener listener = new ImportListener() {
+        @Override
+        public void rejected(String key, String reason) {
+          output.rejected(key, reason);
+        }
+
+        @Override
+        public void committed(ImportReport soFar) {
+          committed.set(soFar);
+          if (progress != null) {
+            progress.committed(soFar);
+          }
+        }
+      };
       report = appdb().importUsers().importUsers(reader, listener);
+      if (progress != null) {
+        progress.finished();
+      }
     } catch (RuntimeException stopped) {
       ImportReport soFar = committed.get();
       if (!json && soFar.total() > 0) { // --json: the error is the one JSON line on stderr
@@ -91,11 +96,18 @@ public final class ImportRealmCommand extends AppdbSubcommand {
         // the hook is running or ran
       }
     }
-    if (progress) {
-      err.println();
-    }
     output.imported(report);
     return ExitCodes.OK;
+  }
+
+  private ImportProgress progress(RealmExportReader reader, PrintWriter err) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      return null; // it was just opened; without a size there is no bar, the import goes on
+    }
+    return new ImportProgress(size, reader::bytesRead, err, 0);
   }
 
   private static String counts(ImportReport report) {

@@ -42,6 +42,8 @@ public enum Setting {
   /** PostgreSQL: seconds a transaction may sit idle before the server ends it; 0 off; default 60. */
   IDLE_IN_TRANSACTION_TIMEOUT_SECONDS("database.idle-in-transaction-timeout-seconds",
       "APPDB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS"),
+  /** Milliseconds {@code health} and readiness take at most, 100–60000; default 2000. */
+  HEALTH_TIMEOUT_MILLIS("health.timeout-ms", "APPDB_HEALTH_TIMEOUT_MS"),
   /** Users per unit of work when importing, 1–10000; default 500. */
   IMPORT_BATCH_SIZE("import.batch-size", "APPDB_IMPORT_BATCH_SIZE");
 

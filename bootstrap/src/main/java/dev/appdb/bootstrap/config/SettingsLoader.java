@@ -170,6 +170,8 @@ public final class SettingsLoader {
               86_400),
           seconds(Setting.POOL_LEAK_DETECTION_SECONDS, PoolSettings.DEFAULT_LEAK_DETECTION, 0,
               86_400),
+          Duration.ofMillis(integer(Setting.HEALTH_TIMEOUT_MILLIS,
+              (int) PoolSettings.DEFAULT_HEALTH_TIMEOUT.toMillis(), 100, 60_000)),
           false, hikari);
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(e.getMessage(), e);

@@ -239,6 +239,14 @@ public final class RealmExportReader implements Iterator<ImportRecord>, AutoClos
     return record;
   }
 
+  /**
+   * @return how far into the file reading has come, in bytes (of the file, whatever its
+   *     encoding), for progress; -1 when the parser cannot tell
+   */
+  public long bytesRead() {
+    return cursor.bytesRead();
+  }
+
   /** Releases the file; idempotent. */
   @Override
   public void close() {

@@ -171,6 +171,11 @@ final class UsersCursor implements AutoCloseable {
     parser.close();
   }
 
+  /** @return bytes of the file the parser has consumed so far (-1 when it cannot tell) */
+  long bytesRead() {
+    return parser.currentLocation().getByteOffset();
+  }
+
   @Override
   public void close() {
     done = true;

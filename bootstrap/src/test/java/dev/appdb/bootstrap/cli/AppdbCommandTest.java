@@ -104,7 +104,7 @@ class AppdbCommandTest {
     CliRun missing = appdb("users", "get", "0190f5a4-7c1e-7abc-8def-0123456789ab");
 
     assertThat(duplicate.exitCode()).isEqualTo(ExitCodes.REFUSED);
-    assertThat(duplicate.err()).isEqualTo("error: email: DANA@example.com already belongs to another user"
+    assertThat(duplicate.err()).isEqualTo("error: email: this address already belongs to another user"
         + System.lineSeparator());
     assertThat(stale.exitCode()).isEqualTo(ExitCodes.REFUSED);
     assertThat(stale.err()).contains("version 7");

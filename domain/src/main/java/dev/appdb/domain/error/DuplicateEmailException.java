@@ -2,7 +2,8 @@ package dev.appdb.domain.error;
 
 /**
  * Another user already has this email address. Email uniqueness ignores case, so
- * {@code dana.lee@example.com} collides with {@code Dana.Lee@Example.com}.
+ * {@code dana.lee@example.com} collides with {@code Dana.Lee@Example.com}. The message names the
+ * field, not the address (an exception's message ends up in logs); {@link #email()} has it.
  */
 public final class DuplicateEmailException extends DuplicateException {
 
@@ -12,7 +13,7 @@ public final class DuplicateEmailException extends DuplicateException {
 
   /** @param email the address as the caller spelled it, never null */
   public DuplicateEmailException(String email) {
-    super("email: " + email + " already belongs to another user");
+    super("email: this address already belongs to another user");
     this.email = email;
   }
 

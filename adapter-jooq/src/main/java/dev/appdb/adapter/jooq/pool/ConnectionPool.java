@@ -145,8 +145,8 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
         ? Duration.ofMillis(hikari.getConnectionTimeout()) : poolTimeout;
     PoolSettings settings = new PoolSettings(name, size, 0, timeout,
         PoolSettings.DEFAULT_RECYCLE, PoolSettings.DEFAULT_IDLE_TIMEOUT,
-        PoolSettings.DEFAULT_STATEMENT_TIMEOUT, PoolSettings.DEFAULT_LEAK_DETECTION, false,
-        Map.of());
+        PoolSettings.DEFAULT_STATEMENT_TIMEOUT, PoolSettings.DEFAULT_LEAK_DETECTION,
+        PoolSettings.DEFAULT_HEALTH_TIMEOUT, false, Map.of());
     return new ConnectionPool(target, settings, dataSource);
   }
 
@@ -264,6 +264,14 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
   /** @return the pool as a plain data source, for migrations; never null */
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * @return the settings the pool was built with (for an adopted pool: its size and checkout
+   *     timeout as read from it, appdb's defaults for the rest); never null
+   */
+  public PoolSettings settings() {
+    return settings;
   }
 
   /** @return where the pool connects, without secrets */

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * @param leakDetection how long a connection may stay checked out before HikariCP logs a
  *     warning with the stack of its checkout (HikariCP {@code leakDetectionThreshold});
  *     {@link Duration#ZERO} off, else 2 s+ and below {@code recycle}
+ * @param healthTimeout the longest a health or readiness check takes, whatever the database
+ *     does (the report then says it did not answer in time); 100 ms to 60 s
  * @param openOnDemand true to open connections only when a unit of work needs one (HikariCP
  *     {@code minimumIdle = 0}), for one-shot processes such as the CLI; false to keep
  *     {@code poolSize} open, for a long-lived service
@@ -45,6 +47,7 @@ public record PoolSettings(
     Duration idleTimeout,
     Duration statementTimeout,
     Duration leakDetection,
+    Duration healthTimeout,
     boolean openOnDemand,
     Map<String, String> hikari) {
 
@@ -64,6 +67,8 @@ public record PoolSettings(
   public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
   /** Leak detection is off unless asked for. */
   public static final Duration DEFAULT_LEAK_DETECTION = Duration.ZERO;
+  /** A health check answers within 2 s, inside a Kubernetes probe's default 1 s period + slack. */
+  public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(2);
   /** The seed's {@code pool_size} in development. */
   public static final int DEVELOPMENT_POOL_SIZE = 5;
   /** The seed's {@code max_overflow} in development. */
@@ -104,7 +109,7 @@ public record PoolSettings(
   public PoolSettings(int poolSize, int maxOverflow, Duration poolTimeout, Duration recycle,
       Duration idleTimeout, Duration statementTimeout) {
     this(DEFAULT_NAME, poolSize, maxOverflow, poolTimeout, recycle, idleTimeout,
-        statementTimeout, DEFAULT_LEAK_DETECTION, false, Map.of());
+        statementTimeout, DEFAULT_LEAK_DETECTION, DEFAULT_HEALTH_TIMEOUT, false, Map.of());
   }
 
   /** @throws IllegalArgumentException naming the setting and its limit */
@@ -140,6 +145,11 @@ public record PoolSettings(
             + " ms); HikariCP would otherwise switch it off");
       }
     }
+    atLeast("health.timeout", healthTimeout, Duration.ofMillis(100));
+    if (healthTimeout.compareTo(Duration.ofSeconds(60)) > 0) {
+      throw new IllegalArgumentException("health.timeout must be at most 60000 ms, was "
+          + healthTimeout.toMillis() + " ms");
+    }
     if (hikari == null) {
       throw new IllegalArgumentException("pool.hikari must be a map, was missing");
     }
@@ -170,7 +180,7 @@ public record PoolSettings(
    */
   public PoolSettings withSize(int newPoolSize, int newMaxOverflow) {
     return new PoolSettings(name, newPoolSize, newMaxOverflow, poolTimeout, recycle, idleTimeout,
-        statementTimeout, leakDetection, openOnDemand, hikari);
+        statementTimeout, leakDetection, healthTimeout, openOnDemand, hikari);
   }
 
   /**
@@ -180,7 +190,7 @@ public record PoolSettings(
    */
   public PoolSettings withStatementTimeout(Duration newStatementTimeout) {
     return new PoolSettings(name, poolSize, maxOverflow, poolTimeout, recycle, idleTimeout,
-        newStatementTimeout, leakDetection, openOnDemand, hikari);
+        newStatementTimeout, leakDetection, healthTimeout, openOnDemand, hikari);
   }
 
   /**
@@ -190,7 +200,17 @@ public record PoolSettings(
    */
   public PoolSettings withName(String newName) {
     return new PoolSettings(newName, poolSize, maxOverflow, poolTimeout, recycle, idleTimeout,
-        statementTimeout, leakDetection, openOnDemand, hikari);
+        statementTimeout, leakDetection, healthTimeout, openOnDemand, hikari);
+  }
+
+  /**
+   * @param newHealthTimeout the longest a health check takes, 100 ms to 60 s, never null
+   * @return a copy with it
+   * @throws IllegalArgumentException naming the setting and its limit
+   */
+  public PoolSettings withHealthTimeout(Duration newHealthTimeout) {
+    return new PoolSettings(name, poolSize, maxOverflow, poolTimeout, recycle, idleTimeout,
+        statementTimeout, leakDetection, newHealthTimeout, openOnDemand, hikari);
   }
 
   /**
@@ -199,7 +219,7 @@ public record PoolSettings(
    */
   public PoolSettings onDemand() {
     return new PoolSettings(name, poolSize, maxOverflow, poolTimeout, recycle, idleTimeout,
-        statementTimeout, leakDetection, true, hikari);
+        statementTimeout, leakDetection, healthTimeout, true, hikari);
   }
 
   private static void atLeast(String name, Duration value, Duration minimum) {

@@ -31,9 +31,6 @@ import java.util.function.Supplier;
  */
 public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
 
-  /** How long {@link #health()} takes at most when no timeout is given: 2 s. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
-
   /** How long a schema found up to date is trusted before it is read again: 30 s. */
   static final Duration SCHEMA_CACHE = Duration.ofSeconds(30);
 

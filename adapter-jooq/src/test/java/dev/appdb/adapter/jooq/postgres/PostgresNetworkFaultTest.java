@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
-import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
 import dev.appdb.adapter.jooq.testing.BlackholeProxy;
 import dev.appdb.testing.PostgresServer;
 import dev.appdb.testing.PostgresTestServer;
@@ -51,7 +50,7 @@ class PostgresNetworkFaultTest {
   private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(4);
   private static final Duration POOL_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration HEALTH_BOUND = PoolDatabaseProbe.DEFAULT_TIMEOUT;
+  private static final Duration HEALTH_BOUND = PoolSettings.DEFAULT_HEALTH_TIMEOUT;
   /** Scheduling slack on a loaded 2-core machine; the bounds under test are seconds. */
   private static final long SLACK_MILLIS = 1_500;
 
