@@ -2,6 +2,7 @@ package dev.appdb.adapter.jooq;
 
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
+import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
 import dev.appdb.adapter.jooq.identity.JooqUserIdentityRepository;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
@@ -13,6 +14,7 @@ import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.health.HealthReport.SchemaStatus;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.domain.error.DatabaseUnavailableException;
+import dev.appdb.domain.error.MissingPrivilegeException;
 import dev.appdb.domain.error.UnexpectedDatabaseException;
 import dev.appdb.domain.identity.UserIdentityRepository;
 import dev.appdb.domain.user.UserRepository;
@@ -20,6 +22,8 @@ import dev.appdb.migrations.DatabaseVendor;
 import dev.appdb.migrations.MigrationReport;
 import dev.appdb.migrations.MigrationSet;
 import dev.appdb.migrations.Migrator;
+import dev.appdb.migrations.SchemaState;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,6 +151,9 @@ public final class JooqDatabase implements AutoCloseable {
    * @throws DatabaseUnavailableException when the database cannot be reached or refuses the
    *     connection (e.g. {@code 53300} too many clients), or (SQLite) another process has been
    *     migrating it for longer than the busy timeout
+   * @throws MissingPrivilegeException at once, before any script runs, when migrations are
+   *     pending and the migration role may not create objects in the schema (PostgreSQL), naming
+   *     the role, the privilege and the schema
    * @throws UnexpectedDatabaseException when a migration fails (that migration is rolled back)
    *     or an applied migration's checksum no longer matches its script
    */
@@ -161,6 +168,15 @@ public final class JooqDatabase implements AutoCloseable {
           + " the pool allows " + pool.hikari().getMaximumPoolSize());
     }
     try (AutoCloseable held = migrationLock.acquire()) {
+      MissingPrivilegeException denied = missingMigrationPrivilege();
+      if (denied != null) {
+        List<SchemaState> states = migrator.state();
+        if (states.stream().anyMatch(state -> state.version() == null || state.pending() > 0)) {
+          throw denied; // at once: Flyway would retry ten times and then not say why
+        }
+        return states.stream().map(state -> new MigrationReport(state.set(), 0, state.version()))
+            .toList();
+      }
       List<MigrationReport> reports = migrator.migrate();
       for (MigrationReport report : reports) {
         LOG.atInfo().setMessage("migrations applied").addKeyValue("set", report.set())
@@ -200,6 +216,17 @@ public final class JooqDatabase implements AutoCloseable {
     new Migrator(migrationDataSource, dialect.vendor(), sets); // validates, opens nothing
     expected = sets;
     return this;
+  }
+
+  private MissingPrivilegeException missingMigrationPrivilege() {
+    if (dialect.vendor() != DatabaseVendor.POSTGRESQL) {
+      return null; // a file has no privileges to lack
+    }
+    try (Connection connection = migrationDataSource.getConnection()) {
+      return dialect.missingMigrationPrivilege(connection, Migrator.POSTGRESQL_SCHEMA);
+    } catch (SQLException e) {
+      throw new SqlErrorTranslator(dialect).translate(e);
+    }
   }
 
   private static List<MigrationSet> withAppdbFirst(List<MigrationSet> serviceSets) {

@@ -6,7 +6,7 @@ package dev.appdb.domain.error;
  */
 public abstract sealed class InfrastructureException extends AppdbException
     permits DatabaseUnavailableException, PoolExhaustedException, QueryTimeoutException,
-        UnexpectedDatabaseException, CommitOutcomeUnknownException {
+        UnexpectedDatabaseException, CommitOutcomeUnknownException, MissingPrivilegeException {
 
   private static final long serialVersionUID = 1L;
 

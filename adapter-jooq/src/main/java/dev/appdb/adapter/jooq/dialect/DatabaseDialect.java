@@ -1,6 +1,7 @@
 package dev.appdb.adapter.jooq.dialect;
 
 import dev.appdb.migrations.DatabaseVendor;
+import dev.appdb.domain.error.MissingPrivilegeException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.jooq.SQLDialect;
@@ -36,6 +37,20 @@ public interface DatabaseDialect {
    *     SQLite's read-only file), without row values; null to use the generic wording
    */
   default String explain(SQLException exception) {
+    return null;
+  }
+
+  /**
+   * Checked before migrations run, so that a role without DDL rights fails at once.
+   *
+   * @param connection a connection of the migration data source (its role already set)
+   * @param schema the schema the migrations create objects in
+   * @return the missing privilege, or null when the role may create what migrations need (and
+   *     always null where the database has no privileges, SQLite)
+   * @throws SQLException when the check itself fails
+   */
+  default MissingPrivilegeException missingMigrationPrivilege(Connection connection,
+      String schema) throws SQLException {
     return null;
   }
 

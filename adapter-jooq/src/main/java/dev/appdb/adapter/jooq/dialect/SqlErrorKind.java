@@ -12,6 +12,8 @@ public enum SqlErrorKind {
   TRANSACTION_CONFLICT,
   /** A table or schema appdb needs does not exist: the migrations were not applied. */
   SCHEMA_MISSING,
+  /** The role lacks a privilege the statement needs (PostgreSQL {@code 42501}); never retried. */
+  PERMISSION_DENIED,
   /** The database cannot be reached, opened or written (connection, I/O, disk full). */
   UNAVAILABLE,
   /** Anything else: a bug or a misconfiguration. */

@@ -7,6 +7,7 @@ import dev.appdb.domain.error.AppdbException;
 import dev.appdb.domain.error.ConcurrentUpdateException;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.DuplicateKeyException;
+import dev.appdb.domain.error.MissingPrivilegeException;
 import dev.appdb.domain.error.MissingReferenceException;
 import dev.appdb.domain.error.QueryTimeoutException;
 import dev.appdb.domain.error.StillReferencedException;
@@ -94,6 +95,9 @@ public final class SqlErrorTranslator {
       case SCHEMA_MISSING -> new UnexpectedDatabaseException("the database has no appdb schema"
           + " (" + what + "): apply the migrations first (appdb init-db, or"
           + " database.migrate-on-start=true)", failure);
+      case PERMISSION_DENIED -> new MissingPrivilegeException(null, null, null,
+          (explained != null ? explained : "permission denied") + " (" + what + "): the"
+              + " database role lacks a grant; see appdb provision", failure);
       case UNAVAILABLE -> new DatabaseUnavailableException(
           (explained != null ? explained : "database unavailable") + " (" + what + ")", failure);
       default -> new UnexpectedDatabaseException("database error (" + what + ")", failure);

@@ -4,7 +4,10 @@ import dev.appdb.adapter.jooq.dialect.ConstraintViolation;
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import dev.appdb.migrations.DatabaseVendor;
+import dev.appdb.domain.error.MissingPrivilegeException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -37,6 +40,38 @@ public final class PostgresDialect implements DatabaseDialect {
   }
 
   /** @return false: PostgreSQL writers lock only the rows they touch (MVCC) */
+  /**
+   * Whether the session's current role may create objects in {@code schema} (or, when it does not
+   * exist yet, create it in the database): Flyway would otherwise fail only after retrying the
+   * history table's creation ten times, one second apart, with a message naming neither.
+   */
+  @Override
+  public MissingPrivilegeException missingMigrationPrivilege(Connection connection, String schema)
+      throws SQLException {
+    try (PreparedStatement check = connection.prepareStatement("SELECT current_user,"
+        + " current_database(), n.oid IS NOT NULL, CASE WHEN n.oid IS NULL"
+        + " THEN has_database_privilege(current_database(), 'CREATE')"
+        + " ELSE has_schema_privilege(n.oid, 'CREATE') END, pg_get_userbyid(n.nspowner)"
+        + " FROM (SELECT 1) AS one LEFT JOIN pg_namespace n ON n.nspname = ?")) {
+      check.setString(1, schema);
+      try (ResultSet row = check.executeQuery()) {
+        row.next();
+        if (row.getBoolean(4)) {
+          return null;
+        }
+        String role = row.getString(1);
+        boolean schemaExists = row.getBoolean(3);
+        String object = schemaExists ? "schema " + schema : "database " + row.getString(2);
+        String owner = row.getString(5);
+        return new MissingPrivilegeException(role, "CREATE", object, "role " + role
+            + " lacks CREATE on " + object + ", which the pending migrations need"
+            + (schemaExists ? " (the schema belongs to " + owner + ")" : "")
+            + ": run migrations as the migration login with database.migration-role set to the"
+            + " schema's owner (see appdb provision)", null);
+      }
+    }
+  }
+
   @Override
   public boolean writersExcludeEachOther() {
     return false;
@@ -54,12 +89,23 @@ public final class PostgresDialect implements DatabaseDialect {
       case "57014", "55P03" -> SqlErrorKind.TIMEOUT; // query_canceled, lock_not_available
       case "40001", "40P01" -> SqlErrorKind.TRANSACTION_CONFLICT; // serialization, deadlock
       case "42P01", "3F000" -> SqlErrorKind.SCHEMA_MISSING; // undefined table, invalid schema
+      case "42501" -> SqlErrorKind.PERMISSION_DENIED; // insufficient_privilege
       // admin/crash/cannot-connect shutdown, too many connections, disk full, out of memory
       // and 25P03: the server ended a session idle in its transaction past the timeout
       case "57P01", "57P02", "57P03", "53300", "53100", "53200", "25P03" ->
           SqlErrorKind.UNAVAILABLE;
       default -> state.startsWith("08") ? SqlErrorKind.UNAVAILABLE : SqlErrorKind.OTHER;
     };
+  }
+
+  /** The server's own sentence for a refused privilege, e.g. "permission denied for table users". */
+  @Override
+  public String explain(SQLException exception) {
+    if ("42501".equals(exception.getSQLState()) && exception instanceof PSQLException psql
+        && psql.getServerErrorMessage() != null) {
+      return psql.getServerErrorMessage().getMessage();
+    }
+    return null;
   }
 
   /** The constraint and table from the server's error fields (pgjdbc's ServerErrorMessage). */
