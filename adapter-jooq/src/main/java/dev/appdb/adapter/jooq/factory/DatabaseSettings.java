@@ -1,9 +1,11 @@
 package dev.appdb.adapter.jooq.factory;
 
 import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.postgres.MigrationLogin;
 import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
 import dev.appdb.adapter.jooq.url.DatabaseTarget;
 import dev.appdb.adapter.jooq.url.DatabaseUrls;
+import dev.appdb.adapter.jooq.url.PostgresTarget;
 import java.util.Objects;
 
 /**
@@ -15,15 +17,37 @@ import java.util.Objects;
  * @param pool pool sizes and timeouts, never null
  * @param postgres PostgreSQL connections' connect, login and socket timeouts, keepalive and
  *     idle-in-transaction timeout, never null (unused on SQLite)
+ * @param migration PostgreSQL: the login that runs migrations and the owner role it sets; null
+ *     to migrate with the target's own credentials (refused for SQLite)
  */
-public record DatabaseSettings(
-    DatabaseTarget target, PoolSettings pool, PostgresConnectionSettings postgres) {
+public record DatabaseSettings(DatabaseTarget target, PoolSettings pool,
+    PostgresConnectionSettings postgres, MigrationLogin migration) {
 
-  /** @throws NullPointerException when a component is null */
+  /**
+   * @throws NullPointerException when target, pool or postgres is null
+   * @throws IllegalArgumentException when a migration login is given for a SQLite file
+   */
   public DatabaseSettings {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(pool, "pool");
     Objects.requireNonNull(postgres, "postgres");
+    if (migration != null && !(target instanceof PostgresTarget)) {
+      throw new IllegalArgumentException("a migration login is for PostgreSQL; "
+          + target.display() + " is a SQLite file");
+    }
+  }
+
+  /**
+   * Migrations with the target's own credentials.
+   *
+   * @param target see {@link DatabaseSettings}
+   * @param pool see {@link DatabaseSettings}
+   * @param postgres see {@link DatabaseSettings}
+   * @throws NullPointerException when a component is null
+   */
+  public DatabaseSettings(DatabaseTarget target, PoolSettings pool,
+      PostgresConnectionSettings postgres) {
+    this(target, pool, postgres, null);
   }
 
   /**
@@ -53,7 +77,7 @@ public record DatabaseSettings(
     if (postgres.equals(PostgresConnectionSettings.defaults(pool.statementTimeout()))) {
       connection = PostgresConnectionSettings.defaults(newPool.statementTimeout());
     }
-    return new DatabaseSettings(target, newPool, connection);
+    return new DatabaseSettings(target, newPool, connection, migration);
   }
 
   /**
@@ -61,13 +85,23 @@ public record DatabaseSettings(
    * @return a copy with them
    */
   public DatabaseSettings withPostgres(PostgresConnectionSettings newPostgres) {
-    return new DatabaseSettings(target, pool, newPostgres);
+    return new DatabaseSettings(target, pool, newPostgres, migration);
+  }
+
+  /**
+   * @param newMigration the login that runs migrations and the role it sets; null for the
+   *     target's own credentials
+   * @return a copy with it
+   * @throws IllegalArgumentException when the target is a SQLite file
+   */
+  public DatabaseSettings withMigration(MigrationLogin newMigration) {
+    return new DatabaseSettings(target, pool, postgres, newMigration);
   }
 
   /** @return the settings with the target shown as {@link DatabaseTarget#display()} */
   @Override
   public String toString() {
     return "DatabaseSettings[target=" + target.display() + ", pool=" + pool + ", postgres="
-        + postgres + "]";
+        + postgres + ", migration=" + migration + "]";
   }
 }

@@ -59,7 +59,8 @@ public final class Databases {
     Objects.requireNonNull(settings, "settings");
     if (settings.target() instanceof PostgresTarget postgres) {
       return PostgresDatabase.open(postgres.display(), postgres.jdbcUrl(),
-          postgres.driverProperties(), settings.pool(), settings.postgres());
+          postgres.driverProperties(), settings.pool(), settings.postgres(),
+          settings.migration());
     }
     SqliteTarget sqlite = (SqliteTarget) settings.target();
     return provider(DatabaseVendor.SQLITE, sqlite.display()).open(settings);

@@ -48,14 +48,44 @@ public final class PostgresDatabase {
    */
   public static JooqDatabase open(String target, String jdbcUrl, Properties driverProperties,
       PoolSettings settings, PostgresConnectionSettings connection) {
+    return open(target, jdbcUrl, driverProperties, settings, connection, null);
+  }
+
+  /**
+   * @param target see {@link #open(String, String, Properties, PoolSettings,
+   *     PostgresConnectionSettings)}
+   * @param jdbcUrl see there
+   * @param driverProperties see there
+   * @param settings see there
+   * @param connection see there
+   * @param migration who runs {@link JooqDatabase#migrate} (and reads the schema's state for
+   *     readiness): another login and the owner role it sets; null for the application's own
+   *     credentials
+   * @return the open database
+   * @throws IllegalArgumentException when the socket timeout does not exceed the statement
+   *     timeout
+   * @throws DatabaseUnavailableException when the first connection cannot be opened
+   */
+  public static JooqDatabase open(String target, String jdbcUrl, Properties driverProperties,
+      PoolSettings settings, PostgresConnectionSettings connection, MigrationLogin migration) {
     Properties properties = new Properties();
     properties.putAll(driverProperties);
     properties.putIfAbsent("ApplicationName", "appdb");
     connection.applyTo(properties, settings.statementTimeout());
-    Properties migration = new Properties();
-    migration.putAll(driverProperties);
-    connection.applyConnectTo(migration); // bounded set-up; a migration itself may run long
-    DataSource migrations = migrationDataSource(jdbcUrl, migration);
+    Properties migrating = new Properties();
+    migrating.putAll(driverProperties);
+    if (migration != null) {
+      migrating.setProperty("user", migration.user());
+      migrating.remove("password");
+      if (migration.password() != null) {
+        migrating.setProperty("password", migration.password());
+      }
+    }
+    connection.applyConnectTo(migrating); // bounded set-up; a migration itself may run long
+    DataSource migrations = migrationDataSource(jdbcUrl, migrating);
+    if (migration != null && migration.setRole() != null) {
+      migrations = new RoleSettingDataSource(migrations, migration.setRole());
+    }
     // the pool opens its connections through a data source, so that HikariCP never holds the
     // credentials or the sslpassword (and never prints them in its DEBUG configuration dump)
     DataSource connections = unpooled(jdbcUrl, properties);
@@ -104,6 +134,19 @@ public final class PostgresDatabase {
     properties.putAll(driverProperties);
     properties.setProperty("ApplicationName", "appdb-migrations");
     return unpooled(jdbcUrl, properties);
+  }
+
+  /**
+   * A plain, unpooled data source with exactly these properties, for one-off administrative
+   * connections (provisioning); nothing but pgjdbc sees the credentials.
+   *
+   * @param jdbcUrl a {@code jdbc:postgresql:} URL without credentials
+   * @param driverProperties pgjdbc properties, credentials included; copied
+   * @return the data source, opening a new connection on every call
+   * @throws IllegalArgumentException when a property is not a pgjdbc connection property
+   */
+  public static DataSource connections(String jdbcUrl, Properties driverProperties) {
+    return unpooled(jdbcUrl, driverProperties);
   }
 
   private static DataSource unpooled(String jdbcUrl, Properties driverProperties) {

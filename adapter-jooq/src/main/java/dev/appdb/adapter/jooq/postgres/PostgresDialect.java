@@ -24,6 +24,10 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class PostgresDialect implements DatabaseDialect {
 
+  /** SQLStates whose server message is safe and clear enough to show as it is. */
+  private static final java.util.Set<String> EXPLAINED_BY_THE_SERVER =
+      java.util.Set.of("42501", "28P01", "28000", "3D000");
+
   @Override
   public DatabaseVendor vendor() {
     return DatabaseVendor.POSTGRESQL;
@@ -92,17 +96,23 @@ public final class PostgresDialect implements DatabaseDialect {
       case "42501" -> SqlErrorKind.PERMISSION_DENIED; // insufficient_privilege
       // admin/crash/cannot-connect shutdown, too many connections, disk full, out of memory
       // and 25P03: the server ended a session idle in its transaction past the timeout
-      case "57P01", "57P02", "57P03", "53300", "53100", "53200", "25P03" ->
+      // and 28P01/28000/3D000: the login was refused or the database does not exist
+      case "57P01", "57P02", "57P03", "53300", "53100", "53200", "25P03", "28P01", "28000",
+          "3D000" ->
           SqlErrorKind.UNAVAILABLE;
       default -> state.startsWith("08") ? SqlErrorKind.UNAVAILABLE : SqlErrorKind.OTHER;
     };
   }
 
-  /** The server's own sentence for a refused privilege, e.g. "permission denied for table users". */
+  /**
+   * The server's own sentence where it names the problem without row values: a refused privilege
+   * ("permission denied for table users"), a refused login ("password authentication failed for
+   * user "appuser"", "no pg_hba.conf entry for host ..."), a missing database.
+   */
   @Override
   public String explain(SQLException exception) {
-    if ("42501".equals(exception.getSQLState()) && exception instanceof PSQLException psql
-        && psql.getServerErrorMessage() != null) {
+    if (EXPLAINED_BY_THE_SERVER.contains(exception.getSQLState())
+        && exception instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
       return psql.getServerErrorMessage().getMessage();
     }
     return null;

@@ -81,6 +81,23 @@ public final class PostgresTarget implements DatabaseTarget {
     return driver;
   }
 
+  /** @return the database's name: the URL's, else (as libpq defaults it) the user's; never null */
+  public String database() {
+    return effectiveDatabase();
+  }
+
+  /**
+   * @param newDatabase another database on the same servers, e.g. {@code postgres}; not blank
+   * @return a copy naming it, with the same credentials and properties
+   * @throws IllegalArgumentException when the name is null or blank
+   */
+  public PostgresTarget withDatabase(String newDatabase) {
+    if (newDatabase == null || newDatabase.isBlank()) {
+      throw new IllegalArgumentException("a database name must not be blank");
+    }
+    return new PostgresTarget(hosts, newDatabase, properties, user, password);
+  }
+
   /** @return the user name, percent-decoded; {@code null} when the URL gave none */
   public String user() {
     return user;
