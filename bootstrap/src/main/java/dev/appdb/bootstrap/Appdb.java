@@ -13,7 +13,10 @@ import dev.appdb.application.user.DeleteUser;
 import dev.appdb.application.user.RegisterUser;
 import dev.appdb.application.user.UpdateUserProfile;
 import dev.appdb.application.user.UserQueries;
+import dev.appdb.adapter.jooq.url.PostgresTarget;
 import dev.appdb.bootstrap.config.AppdbSettings;
+import dev.appdb.bootstrap.config.Profile;
+import dev.appdb.bootstrap.config.SettingsLoader;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.UnexpectedDatabaseException;
 import dev.appdb.migrations.MigrationReport;
@@ -104,8 +107,9 @@ public final class Appdb implements AutoCloseable {
       List<MigrationSet> serviceMigrations) {
     Objects.requireNonNull(settings, "settings");
     List<MigrationSet> sets = List.copyOf(serviceMigrations);
-    JooqDatabase database = Databases.open(
-        new DatabaseSettings(settings.database(), settings.pool(), settings.postgres()));
+    warnWhenTlsIsUnverified(settings);
+    JooqDatabase database = Databases.open(new DatabaseSettings(settings.database(),
+        settings.pool(), settings.postgres(), settings.migration()));
     try {
       database.expectMigrations(sets); // readiness compares the schema with every set
     } catch (RuntimeException e) {
@@ -123,6 +127,19 @@ public final class Appdb implements AutoCloseable {
       }
     }
     return appdb;
+  }
+
+  /** prod with an sslmode other than verify-full (allowed by an explicit override): say so. */
+  private static void warnWhenTlsIsUnverified(AppdbSettings settings) {
+    if (settings.profile() == Profile.PROD
+        && settings.database() instanceof PostgresTarget postgres) {
+      String mode = postgres.properties().get("sslmode");
+      if (!SettingsLoader.VERIFIED_SSL_MODE.equals(mode)) {
+        LOG.atWarn().setMessage("TLS does not verify the server: database.allow-unverified-tls"
+                + " accepted an sslmode other than verify-full")
+            .addKeyValue("sslmode", mode).addKeyValue("database", postgres.display()).log();
+      }
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.appdb.bootstrap.config;
 
 import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.postgres.MigrationLogin;
 import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
 import dev.appdb.adapter.jooq.url.DatabaseTarget;
 import java.util.Objects;
@@ -10,6 +11,8 @@ import java.util.Objects;
  *
  * @param profile the profile whose defaults were applied, never null
  * @param database where the data lives, credentials included (never printed), never null
+ * @param migration PostgreSQL: the login that runs migrations and the role it sets; null for the
+ *     application's own credentials
  * @param migrateOnStart whether pending migrations run when the process starts
  * @param pool connection pool sizes and timeouts, never null
  * @param postgres PostgreSQL connections' network timeouts and keepalive (unused on SQLite),
@@ -19,6 +22,7 @@ import java.util.Objects;
 public record AppdbSettings(
     Profile profile,
     DatabaseTarget database,
+    MigrationLogin migration,
     boolean migrateOnStart,
     PoolSettings pool,
     PostgresConnectionSettings postgres,
@@ -37,14 +41,14 @@ public record AppdbSettings(
    * @return a copy with {@code newPool}
    */
   public AppdbSettings withPool(PoolSettings newPool) {
-    return new AppdbSettings(profile, database, migrateOnStart, newPool, postgres,
+    return new AppdbSettings(profile, database, migration, migrateOnStart, newPool, postgres,
         importBatchSize);
   }
 
   @Override
   public String toString() {
     return "AppdbSettings[profile=" + profile + ", database=" + database.display()
-        + ", migrateOnStart=" + migrateOnStart + ", pool=" + pool + ", postgres=" + postgres
+        + ", migration=" + migration + ", migrateOnStart=" + migrateOnStart + ", pool=" + pool + ", postgres=" + postgres
         + ", importBatchSize=" + importBatchSize + "]";
   }
 }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.postgres.MigrationLogin;
 import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
 import dev.appdb.adapter.jooq.url.DatabaseTarget;
 import dev.appdb.adapter.jooq.url.DatabaseUrls;
 import dev.appdb.adapter.jooq.url.InvalidDatabaseUrlException;
+import dev.appdb.adapter.jooq.provision.ProvisionPlan;
 import dev.appdb.adapter.jooq.url.PostgresTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +43,8 @@ public final class SettingsLoader {
   /** The YAML file read from the working directory when {@code APPDB_CONFIG} is not set. */
   public static final String LOCAL_FILE = "appdb.yaml";
 
-  private static final Set<String> WEAK_SSL_MODES = Set.of("disable", "allow", "prefer");
+  /** The prod profile's sslmode: TLS with the certificate and the host name checked. */
+  public static final String VERIFIED_SSL_MODE = "verify-full";
 
   /** YAML keys below this one pass through to HikariCP by their bean property name. */
   public static final String HIKARI_PREFIX = "pool.hikari.";
@@ -176,7 +180,8 @@ public final class SettingsLoader {
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(e.getMessage(), e);
     }
-    return new AppdbSettings(profile, database(profile),
+    DatabaseTarget database = database(profile);
+    return new AppdbSettings(profile, database, migration(database),
         bool(Setting.MIGRATE_ON_START, !prod), pool, postgres(pool.statementTimeout()),
         integer(Setting.IMPORT_BATCH_SIZE, 500, 1, 10_000));
   }
@@ -225,7 +230,12 @@ public final class SettingsLoader {
       throw new ConfigurationException(Setting.DATABASE_URL.label() + ": " + e.getMessage(), e);
     }
     if (target instanceof PostgresTarget postgres) {
-      return credentials(profile == Profile.PROD ? requireTls(postgres) : postgres);
+      boolean prod = profile == Profile.PROD;
+      if (prod) {
+        refuseInlineSecrets(postgres, Setting.DATABASE_URL);
+      }
+      PostgresTarget withFiles = tlsFiles(credentials(postgres));
+      return prod ? requireVerifiedTls(withFiles) : withFiles;
     }
     if (profile == Profile.PROD) {
       throw new ConfigurationException(Setting.DATABASE_URL.label()
@@ -234,17 +244,68 @@ public final class SettingsLoader {
     return target;
   }
 
-  private static PostgresTarget requireTls(PostgresTarget target) {
+  /** prod reads every secret from a file: none in the URL, where shells and logs keep them. */
+  private static void refuseInlineSecrets(PostgresTarget target, Setting url) {
+    if (target.password() != null) {
+      throw new ConfigurationException(url.label() + ": the prod profile takes passwords from"
+          + " files only; remove the password from the URL and set "
+          + (url == Setting.DATABASE_URL ? Setting.DATABASE_PASSWORD_FILE.label()
+              : Setting.PROVISION_ADMIN_PASSWORD_FILE.label()));
+    }
+    if (target.properties().containsKey("sslpassword")) {
+      throw new ConfigurationException(url.label() + ": the prod profile takes the client key's"
+          + " password from a file only; remove sslpassword from the URL and set "
+          + Setting.DATABASE_SSL_KEY_PASSWORD_FILE.label());
+    }
+  }
+
+  private PostgresTarget tlsFiles(PostgresTarget target) {
+    PostgresTarget result = target;
+    result = fileProperty(result, Setting.DATABASE_SSL_ROOT_CERT, "sslrootcert");
+    result = fileProperty(result, Setting.DATABASE_SSL_CERT, "sslcert");
+    result = fileProperty(result, Setting.DATABASE_SSL_KEY, "sslkey");
+    String keyPasswordFile = values.get(Setting.DATABASE_SSL_KEY_PASSWORD_FILE);
+    if (keyPasswordFile != null) {
+      result = result.withProperty("sslpassword",
+          Secrets.read(Path.of(keyPasswordFile), Setting.DATABASE_SSL_KEY_PASSWORD_FILE));
+    }
+    return result;
+  }
+
+  private PostgresTarget fileProperty(PostgresTarget target, Setting setting, String property) {
+    String file = values.get(setting);
+    if (file == null) {
+      return target;
+    }
+    if (!Files.isReadable(Path.of(file))) {
+      throw new ConfigurationException(setting.label() + ": cannot read " + file);
+    }
+    return target.withProperty(property, file);
+  }
+
+  /**
+   * prod: {@code verify-full} unless {@code database.allow-unverified-tls} says otherwise (then
+   * Appdb warns at every start), and a root certificate to verify with.
+   */
+  private PostgresTarget requireVerifiedTls(PostgresTarget target) {
     String mode = target.properties().get("sslmode");
-    if (mode == null) {
-      return target.withProperty("sslmode", "require");
+    PostgresTarget result = mode == null ? target.withProperty("sslmode", VERIFIED_SSL_MODE)
+        : target;
+    mode = result.properties().get("sslmode");
+    if (!mode.equals(VERIFIED_SSL_MODE) && !bool(Setting.DATABASE_ALLOW_UNVERIFIED_TLS, false)) {
+      throw new ConfigurationException(Setting.DATABASE_URL.label() + ": the prod profile"
+          + " requires sslmode=verify-full (TLS, the server's certificate and its host name"
+          + " checked), was " + mode + "; set " + Setting.DATABASE_ALLOW_UNVERIFIED_TLS.label()
+          + "=true to accept it (a warning at every start)");
     }
-    if (WEAK_SSL_MODES.contains(mode)) {
-      throw new ConfigurationException(Setting.DATABASE_URL.label()
-          + ": the prod profile requires TLS; sslmode must be require, verify-ca or verify-full,"
-          + " was " + mode);
+    boolean verifies = mode.equals(VERIFIED_SSL_MODE) || mode.equals("verify-ca");
+    if (verifies && !result.properties().containsKey("sslrootcert")
+        && !result.properties().containsKey("sslfactory")) {
+      throw new ConfigurationException(Setting.DATABASE_SSL_ROOT_CERT.label() + " is required"
+          + " with sslmode=" + mode + " in the prod profile: the CA certificate (PEM) that"
+          + " signed the server's certificate");
     }
-    return target;
+    return result;
   }
 
   private PostgresTarget credentials(PostgresTarget target) {
@@ -255,19 +316,37 @@ public final class SettingsLoader {
     }
     String passwordFile = values.get(Setting.DATABASE_PASSWORD_FILE);
     if (passwordFile != null) {
-      result = result.withPassword(readSecret(Path.of(passwordFile)));
+      result = result.withPassword(
+          Secrets.read(Path.of(passwordFile), Setting.DATABASE_PASSWORD_FILE));
     }
     return result;
   }
 
-  private static String readSecret(Path file) {
+  private MigrationLogin migration(DatabaseTarget target) {
+    String user = values.get(Setting.DATABASE_MIGRATION_USER);
+    if (user == null) {
+      for (Setting alone : List.of(Setting.DATABASE_MIGRATION_PASSWORD_FILE,
+          Setting.DATABASE_MIGRATION_ROLE)) {
+        if (values.containsKey(alone)) {
+          throw new ConfigurationException(alone.label() + " needs "
+              + Setting.DATABASE_MIGRATION_USER.label());
+        }
+      }
+      return null;
+    }
+    if (!(target instanceof PostgresTarget)) {
+      throw new ConfigurationException(Setting.DATABASE_MIGRATION_USER.label()
+          + " is for PostgreSQL; " + target.display() + " is a SQLite file");
+    }
+    String passwordFile = values.get(Setting.DATABASE_MIGRATION_PASSWORD_FILE);
+    String password = passwordFile == null ? null
+        : Secrets.read(Path.of(passwordFile), Setting.DATABASE_MIGRATION_PASSWORD_FILE);
+    String role = values.getOrDefault(Setting.DATABASE_MIGRATION_ROLE,
+        ProvisionPlan.DEFAULT_OWNER_ROLE);
     try {
-      String content = Files.readString(file, StandardCharsets.UTF_8);
-      return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
-          : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
-    } catch (IOException e) {
-      throw new ConfigurationException(Setting.DATABASE_PASSWORD_FILE.label()
-          + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")", e);
+      return new MigrationLogin(user, password, role.isBlank() ? null : role);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage(), e);
     }
   }
 

@@ -74,15 +74,101 @@ class SettingsLoaderTest {
   }
 
   @Test
-  void prodDefaultsAreTheSeedsPoolAndTlsAndNoMigrationAtStart() {
+  void prodDefaultsAreTheSeedsPoolVerifiedTlsAndNoMigrationAtStart() throws Exception {
+    Path rootCertificate = Files.writeString(folder.resolve("root.crt"), "PEM");
     AppdbSettings settings = load(null, Map.of("APPDB_PROFILE", "prod",
-        "DATABASE_URL", "postgresql://appdb@db.example.com/appdb"));
+        "DATABASE_URL", "postgresql://appdb@db.example.com/appdb",
+        "APPDB_SSL_ROOT_CERT", rootCertificate.toString()));
 
     assertThat(settings.pool().poolSize()).isEqualTo(20);
     assertThat(settings.pool().maxOverflow()).isEqualTo(10);
     assertThat(settings.migrateOnStart()).isFalse();
     assertThat(((PostgresTarget) settings.database()).properties())
+        .containsEntry("sslmode", "verify-full")
+        .containsEntry("sslrootcert", rootCertificate.toString());
+  }
+
+  @Test
+  void prodNeedsARootCertificateAndAnOverrideForAnythingButVerifyFull() throws Exception {
+    Path rootCertificate = Files.writeString(folder.resolve("root.crt"), "PEM");
+    assertThatThrownBy(() -> load(null, Map.of("APPDB_PROFILE", "prod",
+        "DATABASE_URL", "postgresql://appdb@db/app")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("database.ssl-root-cert (APPDB_SSL_ROOT_CERT) is required");
+    assertThatThrownBy(() -> load(null, Map.of("APPDB_PROFILE", "prod",
+        "DATABASE_URL", "postgresql://appdb@db/app?sslmode=require")))
+        .hasMessageContaining("requires sslmode=verify-full")
+        .hasMessageContaining("was require")
+        .hasMessageContaining("database.allow-unverified-tls");
+    assertThatThrownBy(() -> load(null, Map.of("APPDB_PROFILE", "prod",
+        "DATABASE_URL", "postgresql://appdb@db/app", "APPDB_SSL_ROOT_CERT", "/nowhere/root.crt")))
+        .hasMessageContaining("database.ssl-root-cert (APPDB_SSL_ROOT_CERT): cannot read"
+            + " /nowhere/root.crt");
+    AppdbSettings overridden = load(null, Map.of("APPDB_PROFILE", "prod",
+        "DATABASE_URL", "postgresql://appdb@db/app?sslmode=require",
+        "APPDB_ALLOW_UNVERIFIED_TLS", "true"));
+    assertThat(((PostgresTarget) overridden.database()).properties())
         .containsEntry("sslmode", "require");
+    assertThat(load(null, Map.of("APPDB_PROFILE", "prod",
+        "DATABASE_URL", "postgresql://appdb@db/app?sslmode=verify-ca",
+        "APPDB_ALLOW_UNVERIFIED_TLS", "true", "APPDB_SSL_ROOT_CERT", rootCertificate.toString()))
+        .database().toString()).contains("sslmode=verify-ca");
+  }
+
+  @Test
+  void prodTakesSecretsFromFilesOnly() throws Exception {
+    Path rootCertificate = Files.writeString(folder.resolve("root.crt"), "PEM");
+    Map<String, String> base = Map.of("APPDB_PROFILE", "prod",
+        "APPDB_SSL_ROOT_CERT", rootCertificate.toString());
+    assertThatThrownBy(() -> load(null, with(base,
+        "DATABASE_URL", "postgresql://u:hunter2@db/app")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("takes passwords from files only")
+        .hasMessageContaining("database.password-file")
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> load(null, with(base,
+        "DATABASE_URL", "postgresql://u@db/app?sslpassword=keypass42")))
+        .hasMessageContaining("database.ssl-key-password-file")
+        .hasMessageNotContaining("keypass42");
+  }
+
+  @Test
+  void secretFilesLoseOneTrailingNewlineAndAMissingOneIsNamed() throws Exception {
+    Path password = Files.writeString(folder.resolve("password"), "pa ss\n\n\n");
+    Path keyPassword = Files.writeString(folder.resolve("key-password"), "kp\r\n");
+    Path migrationPassword = Files.writeString(folder.resolve("migration-password"), "mp");
+    AppdbSettings settings = load(null, Map.of(
+        "DATABASE_URL", "postgresql://appuser@db/app",
+        "DATABASE_PASSWORD_FILE", password.toString(),
+        "APPDB_SSL_KEY_PASSWORD_FILE", keyPassword.toString(),
+        "APPDB_MIGRATION_USER", "appmigrator",
+        "APPDB_MIGRATION_PASSWORD_FILE", migrationPassword.toString()));
+
+    PostgresTarget target = (PostgresTarget) settings.database();
+    assertThat(target.password()).isEqualTo("pa ss\n\n");
+    assertThat(target.properties()).containsEntry("sslpassword", "kp");
+    assertThat(settings.migration().user()).isEqualTo("appmigrator");
+    assertThat(settings.migration().password()).isEqualTo("mp");
+    assertThat(settings.migration().role()).isEqualTo("appowner");
+    assertThat(settings.toString()).doesNotContain("pa ss").doesNotContain("kp")
+        .doesNotContain("=mp");
+    assertThatThrownBy(() -> load(null, Map.of("DATABASE_URL", "postgresql://u@db/app",
+        "APPDB_MIGRATION_PASSWORD_FILE", "/nowhere/password",
+        "APPDB_MIGRATION_USER", "appmigrator")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("database.migration-password-file (APPDB_MIGRATION_PASSWORD_FILE): cannot"
+            + " read /nowhere/password (NoSuchFileException)");
+    assertThatThrownBy(() -> load(null, Map.of("DATABASE_URL", "postgresql://u@db/app",
+        "APPDB_MIGRATION_ROLE", "appowner")))
+        .hasMessageContaining("needs database.migration-user");
+  }
+
+  private static Map<String, String> with(Map<String, String> base, String... more) {
+    Map<String, String> all = new java.util.HashMap<>(base);
+    for (int i = 0; i < more.length; i += 2) {
+      all.put(more[i], more[i + 1]);
+    }
+    return all;
   }
 
   @Test
@@ -94,9 +180,9 @@ class SettingsLoaderTest {
         "DATABASE_URL", "sqlite:///./x.db")))
         .hasMessageContaining("must be a PostgreSQL URL in the prod profile");
     assertThatThrownBy(() -> load(null, Map.of("APPDB_PROFILE", "prod",
-        "DATABASE_URL", "postgresql://u:hunter2@db/app?sslmode=prefer")))
-        .hasMessageContaining("sslmode must be require, verify-ca or verify-full, was prefer")
-        .hasMessageNotContaining("hunter2");
+        "DATABASE_URL", "postgresql://u@db/app?sslmode=prefer")))
+        .hasMessageContaining("requires sslmode=verify-full")
+        .hasMessageContaining("was prefer");
   }
 
   @Test

@@ -293,6 +293,13 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
+    if (root instanceof SQLException sql && "08004".equals(sql.getSQLState())
+        && String.valueOf(sql.getMessage()).contains("does not support SSL")) {
+      // pgjdbc's own sentence (not the server's) for a server that answered "no TLS"; 08004
+      // alone also means other refusals
+      return "TLS was required (sslmode require, verify-ca or verify-full) but the server does"
+          + " not offer it; nothing was sent in plaintext";
+    }
     return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 }

@@ -1,0 +1,66 @@
+package dev.appdb.bootstrap.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a secret from a file, as mounted secrets (Kubernetes, Docker) provide them: UTF-8, one
+ * trailing newline ({@code \n} or {@code \r\n}) dropped, nothing else changed. A file that group
+ * or others may read or write is warned about, by path, never by content.
+ */
+final class Secrets {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Secrets.class);
+
+  private static final Set<PosixFilePermission> BEYOND_OWNER = EnumSet.of(
+      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+
+  private Secrets() {}
+
+  /**
+   * @param file the secret file
+   * @param setting the setting that named it, for messages
+   * @return its content without one trailing newline
+   * @throws ConfigurationException naming the setting and the path when it cannot be read or is
+   *     empty
+   */
+  static String read(Path file, Setting setting) {
+    String content;
+    try {
+      content = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigurationException(setting.label() + ": cannot read " + file + " ("
+          + e.getClass().getSimpleName() + ")", e);
+    }
+    String secret = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+        : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+    if (secret.isEmpty()) {
+      throw new ConfigurationException(setting.label() + ": " + file + " is empty");
+    }
+    warnWhenShared(file, setting);
+    return secret;
+  }
+
+  private static void warnWhenShared(Path file, Setting setting) {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+      if (permissions.stream().anyMatch(BEYOND_OWNER::contains)) {
+        LOG.atWarn().setMessage("a secret file is readable or writable beyond its owner;"
+                + " make it 0400 or 0600")
+            .addKeyValue("setting", setting.key()).addKeyValue("file", file.toString())
+            .addKeyValue("mode", PosixFilePermissions.toString(permissions)).log();
+      }
+    } catch (UnsupportedOperationException | IOException notPosix) {
+      // no POSIX permissions to check (Windows); nothing to warn about
+    }
+  }
+}
