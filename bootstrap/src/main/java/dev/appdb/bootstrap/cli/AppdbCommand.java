@@ -6,6 +6,7 @@ import dev.appdb.bootstrap.cli.output.JsonOutput;
 import dev.appdb.bootstrap.cli.output.Output;
 import dev.appdb.bootstrap.config.AppdbSettings;
 import dev.appdb.bootstrap.config.Profile;
+import dev.appdb.bootstrap.config.ProvisionSettings;
 import dev.appdb.bootstrap.config.Setting;
 import dev.appdb.bootstrap.config.SettingsLoader;
 import dev.appdb.bootstrap.logging.LoggingSetup;
@@ -31,7 +32,8 @@ import picocli.CommandLine.ScopeType;
     description = "Users and their OpenID Connect identities on SQLite or PostgreSQL.",
     subcommands = {
         InitDbCommand.class, UsersCommand.class, IdentitiesCommand.class, SignInCommand.class,
-        ImportRealmCommand.class, HealthCommand.class, PoolStatusCommand.class},
+        ImportRealmCommand.class, HealthCommand.class, PoolStatusCommand.class,
+        ProvisionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success (health: database up, schema as new as the code)",
@@ -151,6 +153,17 @@ public final class AppdbCommand {
     }
     settings = SettingsLoader.load(configFile(), environment, overrides);
     return settings;
+  }
+
+  /**
+   * @param overrides the subcommand's own options
+   * @return the settings of {@code provision}
+   * @throws dev.appdb.bootstrap.config.ConfigurationException when they are invalid
+   */
+  ProvisionSettings provisionSettings(Map<Setting, String> overrides) {
+    Map<Setting, String> all = new EnumMap<>(Setting.class);
+    all.putAll(overrides);
+    return SettingsLoader.loadProvisioning(configFile(), environment, all);
   }
 
   private Path configFile() {

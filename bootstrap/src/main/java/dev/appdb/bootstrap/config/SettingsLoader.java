@@ -89,6 +89,26 @@ public final class SettingsLoader {
    */
   public static AppdbSettings load(Path yamlFile, Map<String, String> environment,
       Map<Setting, String> overrides) {
+    return collect(yamlFile, environment, overrides).build();
+  }
+
+  /**
+   * The settings of {@code appdb provision}: {@code provision.*} and the TLS files of
+   * {@code database.*}; {@code database.url} is not needed.
+   *
+   * @param yamlFile a YAML file of {@link Setting} keys, or null for none
+   * @param environment the process environment
+   * @param overrides values from the command line, highest precedence
+   * @return the validated settings, passwords read from their files
+   * @throws ConfigurationException naming the setting and its limit when something is wrong
+   */
+  public static ProvisionSettings loadProvisioning(Path yamlFile,
+      Map<String, String> environment, Map<Setting, String> overrides) {
+    return collect(yamlFile, environment, overrides).buildProvisioning();
+  }
+
+  private static SettingsLoader collect(Path yamlFile, Map<String, String> environment,
+      Map<Setting, String> overrides) {
     SettingsLoader loader = new SettingsLoader();
     if (yamlFile != null) {
       loader.readYaml(yamlFile);
@@ -104,7 +124,83 @@ public final class SettingsLoader {
         loader.values.put(setting, value);
       }
     });
-    return loader.build();
+    return loader;
+  }
+
+  private ProvisionSettings buildProvisioning() {
+    Profile profile = profile();
+    String url = values.get(Setting.PROVISION_ADMIN_URL);
+    if (url == null) {
+      throw new ConfigurationException(Setting.PROVISION_ADMIN_URL.label() + " is required: the"
+          + " administrator's PostgreSQL URL, e.g. postgresql://db.example.com:5432/postgres");
+    }
+    PostgresTarget admin;
+    try {
+      if (!(DatabaseUrls.parse(url) instanceof PostgresTarget postgres)) {
+        throw new ConfigurationException(Setting.PROVISION_ADMIN_URL.label()
+            + " must be a PostgreSQL URL");
+      }
+      admin = postgres;
+    } catch (InvalidDatabaseUrlException e) {
+      throw new ConfigurationException(Setting.PROVISION_ADMIN_URL.label() + ": "
+          + e.getMessage(), e);
+    }
+    if (profile == Profile.PROD) {
+      refuseInlineSecrets(admin, Setting.PROVISION_ADMIN_URL);
+    }
+    admin = admin.withUser(values.getOrDefault(Setting.PROVISION_ADMIN_USER,
+        admin.user() == null ? "postgres" : admin.user()));
+    String adminPassword = values.get(Setting.PROVISION_ADMIN_PASSWORD_FILE);
+    if (adminPassword != null) {
+      admin = admin.withPassword(
+          Secrets.read(Path.of(adminPassword), Setting.PROVISION_ADMIN_PASSWORD_FILE));
+    }
+    admin = tlsFiles(admin);
+    if (profile == Profile.PROD) {
+      admin = requireVerifiedTls(admin);
+    }
+    String databases = values.get(Setting.PROVISION_TEMPORAL_DATABASES);
+    List<String> temporal = databases == null ? ProvisionPlan.DEFAULT_TEMPORAL_DATABASES
+        : Arrays.stream(databases.split(",")).map(String::strip).filter(d -> !d.isEmpty())
+            .toList();
+    ProvisionPlan plan;
+    try {
+      plan = new ProvisionPlan(
+          values.getOrDefault(Setting.PROVISION_DATABASE, ProvisionPlan.DEFAULT_DATABASE),
+          values.getOrDefault(Setting.PROVISION_OWNER_ROLE, ProvisionPlan.DEFAULT_OWNER_ROLE),
+          values.getOrDefault(Setting.PROVISION_MIGRATION_ROLE,
+              ProvisionPlan.DEFAULT_MIGRATION_ROLE),
+          values.getOrDefault(Setting.PROVISION_APPLICATION_ROLE,
+              ProvisionPlan.DEFAULT_APPLICATION_ROLE),
+          values.getOrDefault(Setting.PROVISION_BACKUP_ROLE, ProvisionPlan.DEFAULT_BACKUP_ROLE),
+          values.getOrDefault(Setting.PROVISION_TEMPORAL_ROLE,
+              ProvisionPlan.DEFAULT_TEMPORAL_ROLE),
+          temporal, Map.of());
+      Map<String, String> passwords = new TreeMap<>();
+      password(passwords, plan.migrationRole(), Setting.PROVISION_MIGRATION_PASSWORD_FILE);
+      password(passwords, plan.applicationRole(), Setting.PROVISION_APPLICATION_PASSWORD_FILE);
+      password(passwords, plan.backupRole(), Setting.PROVISION_BACKUP_PASSWORD_FILE);
+      password(passwords, plan.temporalRole(), Setting.PROVISION_TEMPORAL_PASSWORD_FILE);
+      plan = plan.withPasswords(passwords);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("provision: " + e.getMessage(), e);
+    }
+    PostgresConnectionSettings network = new PostgresConnectionSettings(
+        Duration.ofSeconds(integer(Setting.CONNECT_TIMEOUT_SECONDS,
+            PostgresConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS, 1, 3600)),
+        Duration.ofSeconds(integer(Setting.LOGIN_TIMEOUT_SECONDS,
+            PostgresConnectionSettings.DEFAULT_LOGIN_TIMEOUT_SECONDS, 1, 3600)),
+        PostgresConnectionSettings.defaultSocketTimeout(PoolSettings.DEFAULT_STATEMENT_TIMEOUT),
+        bool(Setting.TCP_KEEPALIVE, PostgresConnectionSettings.DEFAULT_TCP_KEEPALIVE),
+        Duration.ofSeconds(PostgresConnectionSettings.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS));
+    return new ProvisionSettings(admin, plan, network);
+  }
+
+  private void password(Map<String, String> passwords, String role, Setting file) {
+    String path = values.get(file);
+    if (path != null) {
+      passwords.put(role, Secrets.read(Path.of(path), file));
+    }
   }
 
   private void readYaml(Path file) {

@@ -97,6 +97,17 @@ public final class HumanOutput implements Output {
   }
 
   @Override
+  public void provisioned(dev.appdb.adapter.jooq.provision.ProvisionReport report) {
+    for (var step : report.steps()) {
+      out.printf("%s %s: %s%n", step.changed() ? "*" : " ", step.object(), step.outcome());
+    }
+    out.println(report.changed()
+        ? "provisioned: " + report.changes() + " of " + report.steps().size() + " steps changed"
+            + " the server"
+        : "nothing to change: all " + report.steps().size() + " steps as wanted");
+  }
+
+  @Override
   public void health(HealthReport report) {
     if (report.up()) {
       String schema = report.schema().stream()

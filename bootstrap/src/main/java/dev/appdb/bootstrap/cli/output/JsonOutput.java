@@ -134,6 +134,18 @@ public final class JsonOutput implements Output {
   }
 
   @Override
+  public void provisioned(dev.appdb.adapter.jooq.provision.ProvisionReport report) {
+    ObjectNode node = mapper.createObjectNode().put("changed", report.changed())
+        .put("changes", report.changes());
+    var steps = node.putArray("steps");
+    for (var step : report.steps()) {
+      steps.addObject().put("object", step.object()).put("outcome", step.outcome())
+          .put("changed", step.changed());
+    }
+    print(out, node);
+  }
+
+  @Override
   public void health(HealthReport report) {
     ObjectNode node = mapper.createObjectNode().put("status", report.up() ? "UP" : "DOWN")
         .put("ready", report.ready());

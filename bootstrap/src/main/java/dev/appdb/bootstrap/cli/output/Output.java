@@ -51,6 +51,9 @@ public interface Output {
   /** @param report a health probe */
   void health(HealthReport report);
 
+  /** @param report what provisioning did, step by step */
+  void provisioned(dev.appdb.adapter.jooq.provision.ProvisionReport report);
+
   /** @param status the pool's status */
   void poolStatus(PoolStatus status);
 

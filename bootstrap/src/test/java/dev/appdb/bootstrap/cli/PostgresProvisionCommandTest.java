@@ -1,0 +1,95 @@
+package dev.appdb.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.appdb.testing.SecurePostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's production checklist, run as an operator would against a server that takes only
+ * TLS with SCRAM: {@code appdb provision} (twice: the second changes nothing), {@code init-db}
+ * as the migration login, then the application as {@code appuser}; no password in any output.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresProvisionCommandTest {
+
+  private SecurePostgresServer server;
+  private Map<String, String> secrets;
+  private Map<String, String> provision;
+  private Map<String, String> application;
+
+  @BeforeAll
+  void start(@TempDir Path folder) throws Exception {
+    server = SecurePostgresServer.start(folder);
+    secrets = Map.of("migration", "Migr-8f2", "application", "App-3kd", "backup", "Bkp-9xq",
+        "temporal", "Tmp-4zz");
+    provision = new HashMap<>(Map.of("APPDB_PROFILE", "prod",
+        "APPDB_PROVISION_ADMIN_URL", server.databaseUrl("postgres"),
+        "APPDB_PROVISION_ADMIN_PASSWORD_FILE", server.adminPasswordFile().toString(),
+        "APPDB_SSL_ROOT_CERT", server.authority().certificate().toString()));
+    for (var secret : secrets.entrySet()) {
+      Path file = folder.resolve(secret.getKey() + ".password");
+      Files.writeString(file, secret.getValue() + "\n");
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+      provision.put("APPDB_PROVISION_" + secret.getKey().toUpperCase() + "_PASSWORD_FILE",
+          file.toString());
+    }
+    application = new HashMap<>(Map.of("APPDB_PROFILE", "prod",
+        "DATABASE_URL", server.databaseUrl("appdb"), "DATABASE_USER", "appuser",
+        "DATABASE_PASSWORD_FILE", folder.resolve("application.password").toString(),
+        "APPDB_MIGRATION_USER", "appmigrator",
+        "APPDB_MIGRATION_PASSWORD_FILE", folder.resolve("migration.password").toString(),
+        "APPDB_SSL_ROOT_CERT", server.authority().certificate().toString()));
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void provisionTwiceThenMigrateAsTheMigrationLoginThenServeAsTheApplication() {
+    CliRun first = CliRun.run(provision, "provision", "--json");
+    CliRun second = CliRun.run(provision, "provision");
+    CliRun migrate = CliRun.run(application, "init-db");
+    CliRun health = CliRun.run(application, "health", "--json");
+    CliRun add = CliRun.run(application, "users", "add", "--first-name", "Ada",
+        "--last-name", "Lovelace", "--email", "ada@example.com");
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).startsWith("{\"changed\":true,").contains("\"object\":\"role appowner\"");
+    assertThat(second.exitCode()).isZero();
+    assertThat(second.out()).contains("nothing to change: all").doesNotContain("* ");
+    assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+    assertThat(health.exitCode()).as(health.out()).isZero();
+    assertThat(health.out()).contains("\"ready\":true");
+    assertThat(add.exitCode()).as(add.err()).isZero();
+    for (CliRun run : List.of(first, second, migrate, health, add)) {
+      for (String secret : secrets.values()) {
+        assertThat(run.out() + run.err()).doesNotContain(secret);
+      }
+      assertThat(run.out() + run.err()).doesNotContain(server.adminPassword());
+    }
+  }
+
+  @Test
+  void prodRefusesTheAdministratorsPasswordInTheUrl() {
+    Map<String, String> inline = new HashMap<>(provision);
+    inline.put("APPDB_PROVISION_ADMIN_URL", "postgresql://postgres:" + server.adminPassword()
+        + "@localhost:" + server.port() + "/postgres");
+    CliRun refused = CliRun.run(inline, "provision");
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(refused.err()).contains("takes passwords from files only")
+        .doesNotContain(server.adminPassword());
+  }
+}
