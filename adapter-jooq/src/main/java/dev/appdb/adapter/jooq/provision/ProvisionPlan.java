@@ -1,11 +1,13 @@
 package dev.appdb.adapter.jooq.provision;
 
 import dev.appdb.migrations.Migrator;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -83,7 +85,7 @@ public record ProvisionPlan(
     }
     temporalDatabases = List.copyOf(temporalDatabases);
     temporalDatabases.forEach(name -> name("temporal database", name));
-    List<String> databases = new java.util.ArrayList<>(temporalDatabases);
+    List<String> databases = new ArrayList<>(temporalDatabases);
     databases.add(database);
     distinct("databases", databases);
     if (passwords == null) {
@@ -123,7 +125,7 @@ public record ProvisionPlan(
     return "ProvisionPlan[database=" + database + ", owner=" + ownerRole + ", migration="
         + migrationRole + ", application=" + applicationRole + ", backup=" + backupRole
         + ", temporal=" + temporalRole + " " + temporalDatabases + ", passwords for "
-        + new java.util.TreeSet<>(passwords.keySet()) + "]";
+        + new TreeSet<>(passwords.keySet()) + "]";
   }
 
   private static void name(String field, String value) {

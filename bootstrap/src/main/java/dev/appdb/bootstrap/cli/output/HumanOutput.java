@@ -1,5 +1,7 @@
 package dev.appdb.bootstrap.cli.output;
 
+import dev.appdb.adapter.jooq.provision.ProvisionReport;
+import dev.appdb.adapter.jooq.provision.ProvisionStep;
 import dev.appdb.application.health.HealthReport;
 import dev.appdb.application.importing.ImportReport;
 import dev.appdb.application.signin.SignInResult;
@@ -97,8 +99,8 @@ public final class HumanOutput implements Output {
   }
 
   @Override
-  public void provisioned(dev.appdb.adapter.jooq.provision.ProvisionReport report) {
-    for (var step : report.steps()) {
+  public void provisioned(ProvisionReport report) {
+    for (ProvisionStep step : report.steps()) {
       out.printf("%s %s: %s%n", step.changed() ? "*" : " ", step.object(), step.outcome());
     }
     out.println(report.changed()

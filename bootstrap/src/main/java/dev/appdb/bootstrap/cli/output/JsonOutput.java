@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.appdb.adapter.jooq.provision.ProvisionReport;
+import dev.appdb.adapter.jooq.provision.ProvisionStep;
 import dev.appdb.application.health.HealthReport;
 import dev.appdb.application.importing.ImportReport;
 import dev.appdb.application.signin.SignInResult;
@@ -134,11 +136,11 @@ public final class JsonOutput implements Output {
   }
 
   @Override
-  public void provisioned(dev.appdb.adapter.jooq.provision.ProvisionReport report) {
+  public void provisioned(ProvisionReport report) {
     ObjectNode node = mapper.createObjectNode().put("changed", report.changed())
         .put("changes", report.changes());
     var steps = node.putArray("steps");
-    for (var step : report.steps()) {
+    for (ProvisionStep step : report.steps()) {
       steps.addObject().put("object", step.object()).put("outcome", step.outcome())
           .put("changed", step.changed());
     }

@@ -1,5 +1,6 @@
 package dev.appdb.bootstrap.cli.output;
 
+import dev.appdb.adapter.jooq.provision.ProvisionReport;
 import dev.appdb.application.health.HealthReport;
 import dev.appdb.application.importing.ImportReport;
 import dev.appdb.application.signin.SignInResult;
@@ -52,7 +53,7 @@ public interface Output {
   void health(HealthReport report);
 
   /** @param report what provisioning did, step by step */
-  void provisioned(dev.appdb.adapter.jooq.provision.ProvisionReport report);
+  void provisioned(ProvisionReport report);
 
   /** @param status the pool's status */
   void poolStatus(PoolStatus status);
