@@ -15,6 +15,7 @@ import dev.appdb.application.user.UpdateUserProfile;
 import dev.appdb.application.user.UserQueries;
 import dev.appdb.adapter.jooq.url.PostgresTarget;
 import dev.appdb.bootstrap.config.AppdbSettings;
+import dev.appdb.bootstrap.config.NamedDatabaseSettings;
 import dev.appdb.bootstrap.config.Profile;
 import dev.appdb.bootstrap.config.SettingsLoader;
 import dev.appdb.domain.error.DatabaseUnavailableException;
@@ -22,7 +23,10 @@ import dev.appdb.domain.error.UnexpectedDatabaseException;
 import dev.appdb.migrations.MigrationReport;
 import dev.appdb.migrations.MigrationSet;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +43,15 @@ public final class Appdb implements AutoCloseable {
   private final AppdbSettings settings;
   private final JooqDatabase database;
   private final List<MigrationSet> migrations;
+  private final Map<String, NamedDatabase> named = new LinkedHashMap<>();
   private final Clock clock = Clock.systemUTC();
 
   private Appdb(AppdbSettings settings, JooqDatabase database, List<MigrationSet> migrations) {
     this.settings = settings;
     this.database = database;
     this.migrations = migrations;
+    settings.databases().forEach(declared -> named.put(declared.name(),
+        new NamedDatabase(declared)));
   }
 
   /**
@@ -184,6 +191,41 @@ public final class Appdb implements AutoCloseable {
     return database;
   }
 
+  /**
+   * @param name {@value NamedDatabaseSettings#APPLICATION} for the application's database, else
+   *     a name declared under {@code databases.<name>}
+   * @return that database, opened on first use
+   * @throws IllegalArgumentException when no database has that name (the message lists them)
+   * @throws DatabaseUnavailableException when a named database cannot be opened
+   */
+  public JooqDatabase database(String name) {
+    if (NamedDatabaseSettings.APPLICATION.equals(name)) {
+      return database;
+    }
+    NamedDatabase found = named.get(name);
+    if (found == null) {
+      throw new IllegalArgumentException("no database named '" + name + "'; known: "
+          + String.join(", ", databaseNames()));
+    }
+    return found.database();
+  }
+
+  /** @return {@value NamedDatabaseSettings#APPLICATION} and every declared name, in order */
+  public List<String> databaseNames() {
+    List<String> names = new ArrayList<>();
+    names.add(NamedDatabaseSettings.APPLICATION);
+    names.addAll(named.keySet());
+    return List.copyOf(names);
+  }
+
+  /**
+   * @return the health of every named database, checked at once, each within its own bound;
+   *     empty when none is declared
+   */
+  public List<DatabaseHealth> namedHealth() {
+    return NamedDatabase.healthOf(named.values());
+  }
+
   /** @return the unit-of-work port, for application code of the embedding service */
   public Transactions transactions() {
     return database.transactions();
@@ -229,9 +271,10 @@ public final class Appdb implements AutoCloseable {
     return new ImportUsers(transactions(), clock, settings.importBatchSize());
   }
 
-  /** Closes the pool. */
+  /** Closes the pools, the named databases' included. */
   @Override
   public void close() {
+    named.values().forEach(NamedDatabase::close);
     database.close();
   }
 }

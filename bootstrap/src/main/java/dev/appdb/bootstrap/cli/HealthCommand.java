@@ -1,7 +1,10 @@
 package dev.appdb.bootstrap.cli;
 
 import dev.appdb.application.health.HealthReport;
+import dev.appdb.bootstrap.DatabaseHealth;
+import dev.appdb.bootstrap.NamedDatabase;
 import dev.appdb.domain.error.InfrastructureException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +13,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code appdb health}: a readiness probe; exit 0 when the database is up and its schema is as
- * new as the code, 3 when it is down, cannot be opened, or is behind (pending migrations). Never
+ * new as the code and every required named database ({@code databases.<name>}) is up, 3 when
+ * any of them is down, cannot be opened, or (the application's) is behind. Never
  * migrates, and answers within {@code health.timeout-ms} (default 2000) from its start, opening
  * included (a server that swallows packets would otherwise hold it for the connect timeout).
  */
@@ -21,6 +25,7 @@ public final class HealthCommand extends AppdbSubcommand {
   @Override
   public Integer call() {
     long bound = root().settings().pool().healthTimeout().toMillis();
+    long started = System.nanoTime();
     CompletableFuture<HealthReport> answer = new CompletableFuture<>();
     Thread probe = new Thread(() -> {
       try {
@@ -34,9 +39,18 @@ public final class HealthCommand extends AppdbSubcommand {
     }, "appdb-health-command");
     probe.setDaemon(true);
     probe.start();
+    List<NamedDatabase> named = root().settings().databases().stream()
+        .map(NamedDatabase::new).toList();
+    List<DatabaseHealth> others;
+    try {
+      others = NamedDatabase.healthOf(named); // concurrently, each within its own bound
+    } finally {
+      named.forEach(NamedDatabase::close);
+    }
     HealthReport report;
     try {
-      report = answer.get(bound, TimeUnit.MILLISECONDS);
+      long left = bound - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      report = answer.get(Math.max(0, left), TimeUnit.MILLISECONDS); // checked alongside
     } catch (TimeoutException e) {
       report = new HealthReport(false, null, null,
           "the database did not answer within " + bound + " ms");
@@ -49,7 +63,8 @@ public final class HealthCommand extends AppdbSubcommand {
       }
       throw new IllegalStateException(e.getCause());
     }
-    output().health(report);
-    return report.ready() ? ExitCodes.OK : ExitCodes.DATABASE;
+    output().health(report, others);
+    return report.ready() && others.stream().allMatch(DatabaseHealth::acceptable) ? ExitCodes.OK
+        : ExitCodes.DATABASE;
   }
 }

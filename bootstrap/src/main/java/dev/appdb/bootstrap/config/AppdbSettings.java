@@ -4,6 +4,7 @@ import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.adapter.jooq.postgres.MigrationLogin;
 import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
 import dev.appdb.adapter.jooq.url.DatabaseTarget;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param postgres PostgreSQL connections' network timeouts and keepalive (unused on SQLite),
  *     never null
  * @param importBatchSize users per unit of work when importing, 1–10000
+ * @param databases the named databases beside the application's, watched for health; copied,
+ *     never null (empty when none is declared)
  */
 public record AppdbSettings(
     Profile profile,
@@ -26,7 +29,8 @@ public record AppdbSettings(
     boolean migrateOnStart,
     PoolSettings pool,
     PostgresConnectionSettings postgres,
-    int importBatchSize) {
+    int importBatchSize,
+    List<NamedDatabaseSettings> databases) {
 
   /** @throws NullPointerException when a component is null */
   public AppdbSettings {
@@ -34,6 +38,7 @@ public record AppdbSettings(
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(pool, "pool");
     Objects.requireNonNull(postgres, "postgres");
+    databases = List.copyOf(databases);
   }
 
   /**
@@ -42,13 +47,13 @@ public record AppdbSettings(
    */
   public AppdbSettings withPool(PoolSettings newPool) {
     return new AppdbSettings(profile, database, migration, migrateOnStart, newPool, postgres,
-        importBatchSize);
+        importBatchSize, databases);
   }
 
   @Override
   public String toString() {
     return "AppdbSettings[profile=" + profile + ", database=" + database.display()
         + ", migration=" + migration + ", migrateOnStart=" + migrateOnStart + ", pool=" + pool + ", postgres=" + postgres
-        + ", importBatchSize=" + importBatchSize + "]";
+        + ", importBatchSize=" + importBatchSize + ", databases=" + databases + "]";
   }
 }

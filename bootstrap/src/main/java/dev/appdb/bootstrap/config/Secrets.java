@@ -34,29 +34,40 @@ final class Secrets {
    *     empty
    */
   static String read(Path file, Setting setting) {
+    return read(file, setting.label());
+  }
+
+  /**
+   * @param file the secret file
+   * @param label the key that named it, for messages, e.g. {@code databases.temporal.password-file}
+   * @return its content without one trailing newline
+   * @throws ConfigurationException naming the key and the path when it cannot be read or is
+   *     empty
+   */
+  static String read(Path file, String label) {
     String content;
     try {
       content = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ConfigurationException(setting.label() + ": cannot read " + file + " ("
+      throw new ConfigurationException(label + ": cannot read " + file + " ("
           + e.getClass().getSimpleName() + ")", e);
     }
     String secret = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
         : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
     if (secret.isEmpty()) {
-      throw new ConfigurationException(setting.label() + ": " + file + " is empty");
+      throw new ConfigurationException(label + ": " + file + " is empty");
     }
-    warnWhenShared(file, setting);
+    warnWhenShared(file, label);
     return secret;
   }
 
-  private static void warnWhenShared(Path file, Setting setting) {
+  private static void warnWhenShared(Path file, String label) {
     try {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
       if (permissions.stream().anyMatch(BEYOND_OWNER::contains)) {
         LOG.atWarn().setMessage("a secret file is readable or writable beyond its owner;"
                 + " make it 0400 or 0600")
-            .addKeyValue("setting", setting.key()).addKeyValue("file", file.toString())
+            .addKeyValue("setting", label).addKeyValue("file", file.toString())
             .addKeyValue("mode", PosixFilePermissions.toString(permissions)).log();
       }
     } catch (UnsupportedOperationException | IOException notPosix) {

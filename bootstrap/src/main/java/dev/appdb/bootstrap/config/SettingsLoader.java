@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.appdb.adapter.jooq.factory.DatabaseSettings;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.adapter.jooq.postgres.MigrationLogin;
 import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -47,8 +49,18 @@ public final class SettingsLoader {
   /** YAML keys below this one pass through to HikariCP by their bean property name. */
   public static final String HIKARI_PREFIX = "pool.hikari.";
 
+  /** YAML keys below this one declare named databases: {@code databases.<name>.<key>}. */
+  public static final String DATABASES_PREFIX = "databases.";
+
+  /** The keys a named database takes. */
+  static final List<String> NAMED_KEYS = List.of("url", "user", "password-file", "required",
+      "ssl-root-cert", "pool.size", "pool.max-overflow", "pool.timeout-seconds",
+      "health-timeout-ms");
+
   private final Map<Setting, String> values = new EnumMap<>(Setting.class);
   private final Map<String, String> hikari = new TreeMap<>();
+  /** {@code databases.<name>.<key>}: the named databases' own keys, by name. */
+  private final Map<String, Map<String, String>> named = new TreeMap<>();
 
   private SettingsLoader() {}
 
@@ -155,7 +167,7 @@ public final class SettingsLoader {
     }
     admin = tlsFiles(admin);
     if (profile == Profile.PROD) {
-      admin = requireVerifiedTls(admin);
+      admin = requireVerifiedTls(admin, Setting.PROVISION_ADMIN_URL);
     }
     String databases = values.get(Setting.PROVISION_TEMPORAL_DATABASES);
     List<String> temporal = databases == null ? ProvisionPlan.DEFAULT_TEMPORAL_DATABASES
@@ -220,6 +232,21 @@ public final class SettingsLoader {
   }
 
   private void flatten(String prefix, JsonNode node, Path file) {
+    if (!node.isObject() && prefix.startsWith(DATABASES_PREFIX)) {
+      String rest = prefix.substring(DATABASES_PREFIX.length());
+      int dot = rest.indexOf('.');
+      String key = dot < 0 ? "" : rest.substring(dot + 1);
+      if (dot < 0 || !NAMED_KEYS.contains(key)) {
+        throw new ConfigurationException("unknown setting '" + prefix + "' in " + file
+            + "; a named database takes " + String.join(", ", NAMED_KEYS));
+      }
+      if (!node.isValueNode()) {
+        throw new ConfigurationException(prefix + " in " + file + " must be a single value");
+      }
+      named.computeIfAbsent(rest.substring(0, dot), n -> new TreeMap<>())
+          .put(key, node.asText());
+      return;
+    }
     if (!node.isObject() && prefix.startsWith(HIKARI_PREFIX)) {
       if (!node.isValueNode()) {
         throw new ConfigurationException(prefix + " in " + file + " must be a single value");
@@ -275,9 +302,11 @@ public final class SettingsLoader {
       throw new ConfigurationException(e.getMessage(), e);
     }
     DatabaseTarget database = database(profile);
+    PostgresConnectionSettings network = postgres(pool.statementTimeout());
     return new AppdbSettings(profile, database, migration(database),
-        bool(Setting.MIGRATE_ON_START, !prod), pool, postgres(pool.statementTimeout()),
-        integer(Setting.IMPORT_BATCH_SIZE, 500, 1, 10_000));
+        bool(Setting.MIGRATE_ON_START, !prod), pool, network,
+        integer(Setting.IMPORT_BATCH_SIZE, 500, 1, 10_000),
+        namedDatabases(profile, pool, network));
   }
 
   private PostgresConnectionSettings postgres(Duration statementTimeout) {
@@ -329,7 +358,7 @@ public final class SettingsLoader {
         refuseInlineSecrets(postgres, Setting.DATABASE_URL);
       }
       PostgresTarget withFiles = tlsFiles(credentials(postgres));
-      return prod ? requireVerifiedTls(withFiles) : withFiles;
+      return prod ? requireVerifiedTls(withFiles, Setting.DATABASE_URL) : withFiles;
     }
     if (profile == Profile.PROD) {
       throw new ConfigurationException(Setting.DATABASE_URL.label()
@@ -381,13 +410,13 @@ public final class SettingsLoader {
    * prod: {@code verify-full} unless {@code database.allow-unverified-tls} says otherwise (then
    * Appdb warns at every start), and a root certificate to verify with.
    */
-  private PostgresTarget requireVerifiedTls(PostgresTarget target) {
+  private PostgresTarget requireVerifiedTls(PostgresTarget target, Setting url) {
     String mode = target.properties().get("sslmode");
     PostgresTarget result = mode == null ? target.withProperty("sslmode", VERIFIED_SSL_MODE)
         : target;
     mode = result.properties().get("sslmode");
     if (!mode.equals(VERIFIED_SSL_MODE) && !bool(Setting.DATABASE_ALLOW_UNVERIFIED_TLS, false)) {
-      throw new ConfigurationException(Setting.DATABASE_URL.label() + ": the prod profile"
+      throw new ConfigurationException(url.label() + ": the prod profile"
           + " requires sslmode=verify-full (TLS, the server's certificate and its host name"
           + " checked), was " + mode + "; set " + Setting.DATABASE_ALLOW_UNVERIFIED_TLS.label()
           + "=true to accept it (a warning at every start)");
@@ -448,8 +477,75 @@ public final class SettingsLoader {
     return Duration.ofSeconds(integer(setting, (int) fallback.toSeconds(), min, max));
   }
 
+  /**
+   * The named databases: each a small pool of its own (1 connection, opened on demand, 5 s
+   * checkout) with the application's timeouts, TLS files and profile rules.
+   */
+  private List<NamedDatabaseSettings> namedDatabases(Profile profile, PoolSettings application,
+      PostgresConnectionSettings network) {
+    List<NamedDatabaseSettings> databases = new ArrayList<>();
+    for (Map.Entry<String, Map<String, String>> entry : named.entrySet()) {
+      String name = entry.getKey();
+      Map<String, String> keys = entry.getValue();
+      String prefix = DATABASES_PREFIX + name + ".";
+      String url = keys.get("url");
+      if (url == null) {
+        throw new ConfigurationException(prefix + "url is required");
+      }
+      DatabaseTarget target;
+      try {
+        target = DatabaseUrls.parse(url);
+      } catch (InvalidDatabaseUrlException e) {
+        throw new ConfigurationException(prefix + "url: " + e.getMessage(), e);
+      }
+      if (target instanceof PostgresTarget postgres) {
+        if (profile == Profile.PROD && postgres.password() != null) {
+          throw new ConfigurationException(prefix + "url: the prod profile takes passwords from"
+              + " files only; remove the password from the URL and set " + prefix
+              + "password-file");
+        }
+        if (keys.containsKey("user")) {
+          postgres = postgres.withUser(keys.get("user"));
+        }
+        if (keys.containsKey("password-file")) {
+          postgres = postgres.withPassword(Secrets.read(Path.of(keys.get("password-file")),
+              prefix + "password-file"));
+        }
+        postgres = tlsFiles(postgres);
+        if (keys.containsKey("ssl-root-cert")) {
+          postgres = postgres.withProperty("sslrootcert", keys.get("ssl-root-cert"));
+        }
+        target = profile == Profile.PROD ? requireVerifiedTls(postgres, Setting.DATABASE_URL)
+            : postgres;
+      } else if (profile == Profile.PROD) {
+        throw new ConfigurationException(prefix + "url must be a PostgreSQL URL in the prod"
+            + " profile, was " + target.display());
+      }
+      try {
+        PoolSettings pool = application.withName(application.name() + "-" + name)
+            .withSize(integer(prefix + "pool.size", keys.get("pool.size"), 1, 1, 100),
+                integer(prefix + "pool.max-overflow", keys.get("pool.max-overflow"), 0, 0, 100))
+            .withPoolTimeout(Duration.ofSeconds(integer(prefix + "pool.timeout-seconds",
+                keys.get("pool.timeout-seconds"), 5, 1, 3600)))
+            .withHealthTimeout(Duration.ofMillis(integer(prefix + "health-timeout-ms",
+                keys.get("health-timeout-ms"), (int) application.healthTimeout().toMillis(),
+                100, 60_000)))
+            .onDemand();
+        databases.add(new NamedDatabaseSettings(name,
+            new DatabaseSettings(target, pool, network),
+            bool(prefix + "required", keys.get("required"), true)));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException(e.getMessage(), e);
+      }
+    }
+    return List.copyOf(databases);
+  }
+
   private int integer(Setting setting, int fallback, int min, int max) {
-    String value = values.get(setting);
+    return integer(setting.label(), values.get(setting), fallback, min, max);
+  }
+
+  private static int integer(String label, String value, int fallback, int min, int max) {
     if (value == null) {
       return fallback;
     }
@@ -461,12 +557,15 @@ public final class SettingsLoader {
     } catch (NumberFormatException e) {
       // reported below with the limits
     }
-    throw new ConfigurationException(setting.label() + " must be an integer from " + min + " to "
+    throw new ConfigurationException(label + " must be an integer from " + min + " to "
         + max + ", was '" + value + "'");
   }
 
   private boolean bool(Setting setting, boolean fallback) {
-    String value = values.get(setting);
+    return bool(setting.label(), values.get(setting), fallback);
+  }
+
+  private static boolean bool(String label, String value, boolean fallback) {
     if (value == null) {
       return fallback;
     }
@@ -474,7 +573,7 @@ public final class SettingsLoader {
       case "true" -> true;
       case "false" -> false;
       default -> throw new ConfigurationException(
-          setting.label() + " must be true or false, was '" + value + "'");
+          label + " must be true or false, was '" + value + "'");
     };
   }
 }

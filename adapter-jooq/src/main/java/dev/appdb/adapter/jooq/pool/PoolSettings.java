@@ -204,6 +204,16 @@ public record PoolSettings(
   }
 
   /**
+   * @param newPoolTimeout how long a checkout waits for a free connection, 250 ms or more
+   * @return a copy with it
+   * @throws IllegalArgumentException naming the setting and its limit
+   */
+  public PoolSettings withPoolTimeout(Duration newPoolTimeout) {
+    return new PoolSettings(name, poolSize, maxOverflow, newPoolTimeout, recycle, idleTimeout,
+        statementTimeout, leakDetection, healthTimeout, openOnDemand, hikari);
+  }
+
+  /**
    * @param newHealthTimeout the longest a health check takes, 100 ms to 60 s, never null
    * @return a copy with it
    * @throws IllegalArgumentException naming the setting and its limit

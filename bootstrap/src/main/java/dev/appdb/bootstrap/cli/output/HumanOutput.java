@@ -3,6 +3,7 @@ package dev.appdb.bootstrap.cli.output;
 import dev.appdb.adapter.jooq.provision.ProvisionReport;
 import dev.appdb.adapter.jooq.provision.ProvisionStep;
 import dev.appdb.application.health.HealthReport;
+import dev.appdb.bootstrap.DatabaseHealth;
 import dev.appdb.application.importing.ImportReport;
 import dev.appdb.application.signin.SignInResult;
 import dev.appdb.domain.error.PoolStatus;
@@ -110,7 +111,7 @@ public final class HumanOutput implements Output {
   }
 
   @Override
-  public void health(HealthReport report) {
+  public void health(HealthReport report, List<DatabaseHealth> named) {
     if (report.up()) {
       String schema = report.schema().stream()
           .map(set -> set.set() + "@" + (set.version() == null ? "none" : set.version())
@@ -122,6 +123,13 @@ public final class HumanOutput implements Output {
           report.ready() ? "" : "  NOT READY: " + report.error());
     } else {
       out.printf("DOWN  %s%n", report.error());
+    }
+    for (DatabaseHealth other : named) {
+      HealthReport health = other.report();
+      out.printf(Locale.ROOT, "%s: %s%n", other.name(), health.up()
+          ? String.format(Locale.ROOT, "UP  %s  round trip %.3f ms", health.database(),
+              health.roundTrip().toNanos() / 1_000_000.0)
+          : "DOWN" + (other.required() ? " (required)  " : " (optional)  ") + health.error());
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.appdb.adapter.jooq.provision.ProvisionReport;
 import dev.appdb.adapter.jooq.provision.ProvisionStep;
 import dev.appdb.application.health.HealthReport;
+import dev.appdb.bootstrap.DatabaseHealth;
 import dev.appdb.application.importing.ImportReport;
 import dev.appdb.application.signin.SignInResult;
 import dev.appdb.domain.error.PoolStatus;
@@ -148,7 +149,7 @@ public final class JsonOutput implements Output {
   }
 
   @Override
-  public void health(HealthReport report) {
+  public void health(HealthReport report, List<DatabaseHealth> named) {
     ObjectNode node = mapper.createObjectNode().put("status", report.up() ? "UP" : "DOWN")
         .put("ready", report.ready());
     if (report.up()) {
@@ -160,6 +161,20 @@ public final class JsonOutput implements Output {
     }
     if (report.error() != null) {
       node.put("error", report.error());
+    }
+    if (!named.isEmpty()) {
+      ArrayNode databases = node.putArray("databases");
+      for (DatabaseHealth other : named) {
+        HealthReport health = other.report();
+        ObjectNode entry = databases.addObject().put("name", other.name())
+            .put("required", other.required()).put("status", health.up() ? "UP" : "DOWN");
+        if (health.up()) {
+          entry.put("round_trip_ms", health.roundTrip().toNanos() / 1_000_000.0)
+              .put("database", health.database());
+        } else {
+          entry.put("error", health.error());
+        }
+      }
     }
     print(out, node);
   }

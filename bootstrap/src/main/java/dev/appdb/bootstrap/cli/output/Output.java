@@ -2,6 +2,7 @@ package dev.appdb.bootstrap.cli.output;
 
 import dev.appdb.adapter.jooq.provision.ProvisionReport;
 import dev.appdb.application.health.HealthReport;
+import dev.appdb.bootstrap.DatabaseHealth;
 import dev.appdb.application.importing.ImportReport;
 import dev.appdb.application.signin.SignInResult;
 import dev.appdb.domain.error.PoolStatus;
@@ -49,8 +50,11 @@ public interface Output {
   /** @param report the final counts of an import */
   void imported(ImportReport report);
 
-  /** @param report a health probe */
-  void health(HealthReport report);
+  /**
+   * @param report the application database's readiness
+   * @param named the named databases' health, in order; empty when none is declared
+   */
+  void health(HealthReport report, List<DatabaseHealth> named);
 
   /** @param report what provisioning did, step by step */
   void provisioned(ProvisionReport report);
