@@ -167,7 +167,7 @@ public final class SettingsLoader {
     }
     admin = tlsFiles(admin);
     if (profile == Profile.PROD) {
-      admin = requireVerifiedTls(admin, Setting.PROVISION_ADMIN_URL);
+      admin = requireVerifiedTls(admin, Setting.PROVISION_ADMIN_URL.label());
     }
     String databases = values.get(Setting.PROVISION_TEMPORAL_DATABASES);
     List<String> temporal = databases == null ? ProvisionPlan.DEFAULT_TEMPORAL_DATABASES
@@ -358,7 +358,7 @@ public final class SettingsLoader {
         refuseInlineSecrets(postgres, Setting.DATABASE_URL);
       }
       PostgresTarget withFiles = tlsFiles(credentials(postgres));
-      return prod ? requireVerifiedTls(withFiles, Setting.DATABASE_URL) : withFiles;
+      return prod ? requireVerifiedTls(withFiles, Setting.DATABASE_URL.label()) : withFiles;
     }
     if (profile == Profile.PROD) {
       throw new ConfigurationException(Setting.DATABASE_URL.label()
@@ -410,13 +410,13 @@ public final class SettingsLoader {
    * prod: {@code verify-full} unless {@code database.allow-unverified-tls} says otherwise (then
    * Appdb warns at every start), and a root certificate to verify with.
    */
-  private PostgresTarget requireVerifiedTls(PostgresTarget target, Setting url) {
+  private PostgresTarget requireVerifiedTls(PostgresTarget target, String url) {
     String mode = target.properties().get("sslmode");
     PostgresTarget result = mode == null ? target.withProperty("sslmode", VERIFIED_SSL_MODE)
         : target;
     mode = result.properties().get("sslmode");
     if (!mode.equals(VERIFIED_SSL_MODE) && !bool(Setting.DATABASE_ALLOW_UNVERIFIED_TLS, false)) {
-      throw new ConfigurationException(url.label() + ": the prod profile"
+      throw new ConfigurationException(url + ": the prod profile"
           + " requires sslmode=verify-full (TLS, the server's certificate and its host name"
           + " checked), was " + mode + "; set " + Setting.DATABASE_ALLOW_UNVERIFIED_TLS.label()
           + "=true to accept it (a warning at every start)");
@@ -515,7 +515,7 @@ public final class SettingsLoader {
         if (keys.containsKey("ssl-root-cert")) {
           postgres = postgres.withProperty("sslrootcert", keys.get("ssl-root-cert"));
         }
-        target = profile == Profile.PROD ? requireVerifiedTls(postgres, Setting.DATABASE_URL)
+        target = profile == Profile.PROD ? requireVerifiedTls(postgres, prefix + "url")
             : postgres;
       } else if (profile == Profile.PROD) {
         throw new ConfigurationException(prefix + "url must be a PostgreSQL URL in the prod"

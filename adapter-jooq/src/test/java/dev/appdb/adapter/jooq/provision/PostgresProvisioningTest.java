@@ -8,6 +8,7 @@ import dev.appdb.adapter.jooq.factory.DatabaseSettings;
 import dev.appdb.adapter.jooq.factory.Databases;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.adapter.jooq.postgres.MigrationLogin;
+import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
 import dev.appdb.adapter.jooq.url.DatabaseUrls;
 import dev.appdb.adapter.jooq.url.PostgresTarget;
 import dev.appdb.application.user.RegisterUser;
@@ -212,9 +213,8 @@ class PostgresProvisioningTest {
         .withUser(server.adminUser()).withPassword(server.adminPassword());
   }
 
-  private static dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings network() {
-    return dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings.defaults(
-        SMALL.statementTimeout());
+  private static PostgresConnectionSettings network() {
+    return PostgresConnectionSettings.defaults(SMALL.statementTimeout());
   }
 
   private static void assertRefused(Statement statement, String sql, String sqlState) {
