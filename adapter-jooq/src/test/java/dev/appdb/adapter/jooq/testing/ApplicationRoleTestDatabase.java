@@ -168,7 +168,14 @@ public final class ApplicationRoleTestDatabase implements DatabaseUnderTest {
     }
   }
 
-  private static PostgresTarget target(SecurePostgresServer host, String database, String user,
+  /**
+   * @param host the server
+   * @param database a database on it
+   * @param user a login
+   * @param password its password
+   * @return the target for {@code user} over TLS with {@code verify-full} and the server's CA
+   */
+  public static PostgresTarget target(SecurePostgresServer host, String database, String user,
       String password) {
     return ((PostgresTarget) DatabaseUrls.parse(host.databaseUrl(database)
         + "?sslmode=verify-full&sslrootcert=" + host.authority().certificate()))
