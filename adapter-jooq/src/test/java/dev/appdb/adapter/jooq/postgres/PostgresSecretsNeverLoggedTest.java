@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.testing.LogCapture;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.PoolExhaustedException;
 import dev.appdb.domain.user.User;
 import dev.appdb.testing.PostgresServer;
 import dev.appdb.testing.PostgresTestServer;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -28,12 +22,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every log line, at TRACE through SLF4J (appdb, HikariCP, Flyway, jOOQ) and at FINEST through
@@ -48,57 +38,13 @@ class PostgresSecretsNeverLoggedTest {
   private static final String PASSWORD = "Zq9!p@ss:w/rd%Secret-1";
   private static final String SSL_PASSWORD = "Kx7#key&pass?word=Secret-2";
 
-  private final List<String> lines = new ArrayList<>();
-  private ListAppender<ILoggingEvent> appender;
-  private Level rootLevel;
-  private Handler julHandler;
-  private java.util.logging.Level julLevel;
-
-  /** Starts capturing, after the test's own set-up (whose CREATE ROLE holds the password). */
-  private void captureEverything() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    rootLevel = root.getLevel();
-    root.setLevel(Level.TRACE);
-    appender = new ListAppender<>();
-    appender.setContext(context);
-    appender.start();
-    root.addAppender(appender);
-
-    java.util.logging.Logger pgjdbc = java.util.logging.Logger.getLogger("org.postgresql");
-    julLevel = pgjdbc.getLevel();
-    pgjdbc.setLevel(java.util.logging.Level.FINEST);
-    SimpleFormatter formatter = new SimpleFormatter();
-    julHandler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        synchronized (lines) {
-          lines.add(formatter.format(record));
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    julHandler.setLevel(java.util.logging.Level.ALL);
-    pgjdbc.addHandler(julHandler);
-  }
+  private LogCapture capture;
 
   @AfterEach
   void stopCapturing() {
-    if (appender == null) {
-      return;
+    if (capture != null) {
+      capture.close();
     }
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.detachAppender(appender);
-    root.setLevel(rootLevel);
-    java.util.logging.Logger pgjdbc = java.util.logging.Logger.getLogger("org.postgresql");
-    pgjdbc.removeHandler(julHandler);
-    pgjdbc.setLevel(julLevel);
   }
 
   @Test
@@ -112,7 +58,7 @@ class PostgresSecretsNeverLoggedTest {
       statement.execute("GRANT ALL ON DATABASE " + database + " TO " + role);
       statement.execute("GRANT CREATE ON SCHEMA public TO " + role);
     }
-    captureEverything();
+    capture = LogCapture.everything();
     Properties credentials = new Properties();
     credentials.setProperty("user", role);
     credentials.setProperty("password", PASSWORD);
@@ -164,26 +110,13 @@ class PostgresSecretsNeverLoggedTest {
         .isInstanceOf(DatabaseUnavailableException.class)
         .satisfies(e -> errors.add(describe(e)));
 
+    assertThat(capture.capturedPgjdbcConnecting()).as("pgjdbc's FINE lines were captured")
+        .isTrue();
+    assertThat(capture.captured("com.zaxxer.hikari", Level.DEBUG))
+        .as("DEBUG lines were captured (HikariCP's configuration dump)").isTrue();
     List<String> all = new ArrayList<>(errors);
-    for (ILoggingEvent event : appender.list) {
-      all.add(event.getFormattedMessage() + " " + event.getKeyValuePairs()
-          + (event.getThrowableProxy() == null ? ""
-              : ThrowableProxyUtil.asString(event.getThrowableProxy())));
-    }
-    synchronized (lines) {
-      assertThat(lines).as("pgjdbc's FINE lines were captured")
-          .anyMatch(line -> line.contains("Connecting with URL"));
-      all.addAll(lines);
-    }
-    assertThat(appender.list).as("DEBUG lines were captured (HikariCP's configuration dump)")
-        .anyMatch(event -> event.getLoggerName().startsWith("com.zaxxer.hikari")
-            && event.getLevel() == Level.DEBUG);
-    for (String secret : List.of(PASSWORD, SSL_PASSWORD)) {
-      String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
-      assertThat(all).as("log lines and error messages").noneMatch(
-          line -> line.contains(secret) || line.contains(encoded)
-              || line.contains(encoded.replace("+", "%20")));
-    }
+    all.addAll(capture.lines());
+    LogCapture.assertNoSecretIn(all, List.of(PASSWORD, SSL_PASSWORD));
   }
 
   private static String describe(Throwable error) {
