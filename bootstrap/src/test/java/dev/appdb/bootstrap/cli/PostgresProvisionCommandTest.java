@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's production checklist, run as an operator would against a server that takes only
  * TLS with SCRAM: {@code appdb provision} (twice: the second changes nothing), {@code init-db}
- * as the migration login, then the application as {@code appuser}; no password in any output.
+ * as the migration login, then the application as {@code appuser} and health of the Temporal
+ * databases as the {@code temporal} login; no password in any output.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresProvisionCommandTest {
@@ -27,6 +28,8 @@ class PostgresProvisionCommandTest {
   private Map<String, String> secrets;
   private Map<String, String> provision;
   private Map<String, String> application;
+  private CliRun first;
+  private CliRun second;
 
   @BeforeAll
   void start(@TempDir Path folder) throws Exception {
@@ -50,6 +53,8 @@ class PostgresProvisionCommandTest {
         "APPDB_MIGRATION_USER", "appmigrator",
         "APPDB_MIGRATION_PASSWORD_FILE", folder.resolve("migration.password").toString(),
         "APPDB_SSL_ROOT_CERT", server.authority().certificate().toString()));
+    first = CliRun.run(provision, "provision", "--json");
+    second = CliRun.run(provision, "provision");
   }
 
   @AfterAll
@@ -59,8 +64,6 @@ class PostgresProvisionCommandTest {
 
   @Test
   void provisionTwiceThenMigrateAsTheMigrationLoginThenServeAsTheApplication() {
-    CliRun first = CliRun.run(provision, "provision", "--json");
-    CliRun second = CliRun.run(provision, "provision");
     CliRun migrate = CliRun.run(application, "init-db");
     CliRun health = CliRun.run(application, "health", "--json");
     CliRun add = CliRun.run(application, "users", "add", "--first-name", "Ada",
@@ -79,6 +82,48 @@ class PostgresProvisionCommandTest {
         assertThat(run.out() + run.err()).doesNotContain(secret);
       }
       assertThat(run.out() + run.err()).doesNotContain(server.adminPassword());
+    }
+  }
+
+  @Test
+  void healthReportsTheTemporalDatabasesAsTheTemporalLoginOverVerifiedTls(@TempDir Path folder)
+      throws Exception {
+    assertThat(CliRun.run(application, "init-db").exitCode()).isZero();
+    Path config = Files.writeString(folder.resolve("appdb.yaml"), """
+        databases:
+          temporal:
+            url: %1$s
+            user: temporal
+            password-file: %3$s
+            ssl-root-cert: %4$s
+          temporal_visibility:
+            url: %2$s
+            user: temporal
+            password-file: %3$s
+            ssl-root-cert: %4$s
+        """.formatted(server.databaseUrl("temporal"), server.databaseUrl("temporal_visibility"),
+        provision.get("APPDB_PROVISION_TEMPORAL_PASSWORD_FILE"),
+        server.authority().certificate()));
+
+    CliRun health = CliRun.run(application, "--config", config.toString(), "health", "--json");
+    Path appuserAsTemporal = Files.writeString(folder.resolve("appuser-as-temporal.yaml"),
+        Files.readString(config).replace("user: temporal", "user: appuser").replace(
+            provision.get("APPDB_PROVISION_TEMPORAL_PASSWORD_FILE"),
+            application.get("DATABASE_PASSWORD_FILE")));
+    CliRun refused = CliRun.run(application, "--config", appuserAsTemporal.toString(), "health",
+        "--json");
+
+    assertThat(health.exitCode()).as(health.out() + health.err()).isZero();
+    assertThat(health.out()).contains("\"temporal\"", "\"temporal_visibility\"")
+        .doesNotContain("\"up\":false");
+    assertThat(refused.exitCode()).as("appuser may not connect to Temporal's databases")
+        .isNotZero();
+    assertThat(refused.out() + refused.err())
+        .contains("permission denied for database \\\"temporal\\\"");
+    for (CliRun run : List.of(health, refused)) {
+      for (String secret : secrets.values()) {
+        assertThat(run.out() + run.err()).doesNotContain(secret);
+      }
     }
   }
 
