@@ -186,11 +186,13 @@ public final class JooqDatabase implements AutoCloseable {
       return reports;
     } catch (FlywayException e) {
       SQLException sql = sqlException(e);
-      if (sql != null && dialect.classify(sql) == SqlErrorKind.UNAVAILABLE) {
+      SqlErrorKind kind = sql == null ? SqlErrorKind.OTHER : dialect.classify(sql);
+      if (kind == SqlErrorKind.UNAVAILABLE || kind == SqlErrorKind.ACCESS_REFUSED) {
         String explained = dialect.explain(sql);
         throw new DatabaseUnavailableException("migrating " + target() + " failed: "
             + (explained != null ? explained
-                : "database unavailable (SQLState " + sql.getSQLState() + ")"), e);
+                : "database unavailable (SQLState " + sql.getSQLState() + ")"), e,
+            kind == SqlErrorKind.UNAVAILABLE);
       }
       throw new UnexpectedDatabaseException(
           "migrating " + target() + " failed: " + e.getMessage(), e);

@@ -132,8 +132,9 @@ public final class SqliteDialect implements DatabaseDialect {
   private static SqlErrorKind classifyPrimary(int primary) {
     return switch (primary) {
       case 5, 6 -> SqlErrorKind.TIMEOUT; // SQLITE_BUSY, SQLITE_LOCKED after the busy timeout
-      // PERM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB
-      case 3, 8, 10, 11, 13, 14, 26 -> SqlErrorKind.UNAVAILABLE;
+      case 10, 13 -> SqlErrorKind.UNAVAILABLE; // IOERR, FULL: may pass
+      // PERM, READONLY, CORRUPT, CANTOPEN, NOTADB: last until someone fixes the file
+      case 3, 8, 11, 14, 26 -> SqlErrorKind.ACCESS_REFUSED;
       default -> SqlErrorKind.OTHER;
     };
   }

@@ -16,6 +16,12 @@ public enum SqlErrorKind {
   PERMISSION_DENIED,
   /** The database cannot be reached, opened or written (connection, I/O, disk full). */
   UNAVAILABLE,
+  /**
+   * The database refused access in a way a new attempt meets again until an operator acts: a
+   * refused login or a missing database (SQLSTATE classes {@code 28} and {@code 3D}), a
+   * read-only, unopenable or corrupt SQLite file; never retried.
+   */
+  ACCESS_REFUSED,
   /** Anything else: a bug or a misconfiguration. */
   OTHER
 }

@@ -100,6 +100,9 @@ public final class SqlErrorTranslator {
               + " database role lacks a grant; see appdb provision", failure);
       case UNAVAILABLE -> new DatabaseUnavailableException(
           (explained != null ? explained : "database unavailable") + " (" + what + ")", failure);
+      case ACCESS_REFUSED -> new DatabaseUnavailableException(
+          (explained != null ? explained : "database access refused") + " (" + what + ")",
+          failure, false);
       default -> new UnexpectedDatabaseException("database error (" + what + ")", failure);
     };
   }

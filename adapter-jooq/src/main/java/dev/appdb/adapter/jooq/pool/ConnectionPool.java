@@ -21,8 +21,9 @@ import javax.sql.DataSource;
 
 /**
  * A HikariCP pool configured from {@link PoolSettings}: auto-commit on while idle (a unit of work
- * begins its own transaction; the pool resets what it changed on return), validation on checkout ({@code Connection.isValid}, HikariCP's rule for connections idle over
- * 500 ms; the seed's {@code pool_pre_ping}), fail-fast start. Checkout failures become domain
+ * begins its own transaction; the pool resets what it changed on return), validation on checkout
+ * ({@code Connection.isValid}, HikariCP's rule for connections idle over 500 ms; the seed's
+ * {@code pool_pre_ping}), fail-fast start. Checkout failures become domain
  * errors; the pool status mirrors the seed's {@code get_pool_status()}.
  *
  * <p>Or a pool the service already has ({@link #adopt}): appdb then checks connections out of it,
@@ -106,8 +107,7 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
     try {
       this.hikari = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new DatabaseUnavailableException(
-          "cannot open a connection to " + target + ": " + describe(e), e);
+      throw unavailable(e, e);
     }
     this.dataSource = hikari;
     this.owned = true;
@@ -184,13 +184,11 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
     } catch (SQLTransientConnectionException timeout) {
       checkoutTimeouts.increment();
       if (timeout.getCause() != null) {
-        throw new DatabaseUnavailableException(
-            "cannot open a connection to " + target + ": " + describe(timeout.getCause()), timeout);
+        throw unavailable(timeout.getCause(), timeout);
       }
       throw new PoolExhaustedException(timeoutMillis, status(), timeout);
     } catch (SQLException e) {
-      throw new DatabaseUnavailableException(
-          "cannot open a connection to " + target + ": " + describe(e), e);
+      throw unavailable(e, e);
     }
   }
 
@@ -288,18 +286,25 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
   }
 
   /** The root cause's type and message; drivers do not put passwords in their messages. */
-  private static String describe(Throwable failure) {
+  /** A connection could not be opened: say why, and whether trying again can help. */
+  private DatabaseUnavailableException unavailable(Throwable failure, Throwable cause) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    if (root instanceof SQLException sql && "08004".equals(sql.getSQLState())
-        && String.valueOf(sql.getMessage()).contains("does not support SSL")) {
+    String state = root instanceof SQLException sql ? String.valueOf(sql.getSQLState()) : "";
+    if (state.equals("08004")
+        && String.valueOf(root.getMessage()).contains("does not support SSL")) {
       // pgjdbc's own sentence (not the server's) for a server that answered "no TLS"; 08004
       // alone also means other refusals
-      return "TLS was required (sslmode require, verify-ca or verify-full) but the server does"
-          + " not offer it; nothing was sent in plaintext";
+      return new DatabaseUnavailableException("cannot open a connection to " + target
+          + ": TLS was required (sslmode require, verify-ca or verify-full) but the server does"
+          + " not offer it; nothing was sent in plaintext", cause, false);
     }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
+    // SQLSTATE classes 28 (invalid authorization: wrong password, no pg_hba.conf entry, role
+    // may not log in) and 3D (no such database) last until an operator acts
+    boolean refused = state.startsWith("28") || state.startsWith("3D");
+    return new DatabaseUnavailableException("cannot open a connection to " + target + ": "
+        + root.getClass().getSimpleName() + ": " + root.getMessage(), cause, !refused);
   }
 }

@@ -43,7 +43,6 @@ public final class PostgresDialect implements DatabaseDialect {
     return settings;
   }
 
-  /** @return false: PostgreSQL writers lock only the rows they touch (MVCC) */
   /**
    * Whether the session's current role may create objects in {@code schema} (or, when it does not
    * exist yet, create it in the database): Flyway would otherwise fail only after retrying the
@@ -76,6 +75,7 @@ public final class PostgresDialect implements DatabaseDialect {
     }
   }
 
+  /** @return false: PostgreSQL writers lock only the rows they touch (MVCC) */
   @Override
   public boolean writersExcludeEachOther() {
     return false;
@@ -96,11 +96,12 @@ public final class PostgresDialect implements DatabaseDialect {
       case "42501" -> SqlErrorKind.PERMISSION_DENIED; // insufficient_privilege
       // admin/crash/cannot-connect shutdown, too many connections, disk full, out of memory
       // and 25P03: the server ended a session idle in its transaction past the timeout
-      // and 28P01/28000/3D000: the login was refused or the database does not exist
-      case "57P01", "57P02", "57P03", "53300", "53100", "53200", "25P03", "28P01", "28000",
-          "3D000" ->
+      case "57P01", "57P02", "57P03", "53300", "53100", "53200", "25P03" ->
           SqlErrorKind.UNAVAILABLE;
-      default -> state.startsWith("08") ? SqlErrorKind.UNAVAILABLE : SqlErrorKind.OTHER;
+      default -> state.startsWith("08") ? SqlErrorKind.UNAVAILABLE
+          // 28P01, 28000: the login was refused; 3D000: the database does not exist
+          : state.startsWith("28") || state.startsWith("3D") ? SqlErrorKind.ACCESS_REFUSED
+          : SqlErrorKind.OTHER;
     };
   }
 

@@ -25,10 +25,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Retried: {@link ConcurrentUpdateException} with {@link
  * ConcurrentUpdateException#transactionConflict()} (PostgreSQL's {@code 40001} serialization
- * failure and {@code 40P01} deadlock), and {@link DatabaseUnavailableException} (the connection
- * was lost or refused before the commit was sent: nothing was committed). Never retried:
- * {@link CommitOutcomeUnknownException} (the unit may have committed; retrying could do the work
- * twice), a stale version (the same input meets it again), a pool that stayed exhausted for its
+ * failure and {@code 40P01} deadlock), and a {@link DatabaseUnavailableException#retryable()
+ * retryable} {@link DatabaseUnavailableException} (the connection was lost or refused before the
+ * commit was sent: nothing was committed). Never retried: {@link CommitOutcomeUnknownException}
+ * (the unit may have committed; retrying could do the work twice), a refused login or a missing
+ * database (a new attempt meets the same refusal), a stale version (the same input meets it
+ * again), a pool that stayed exhausted for its
  * whole checkout timeout, validation and constraint errors, programming errors. The last
  * failure is thrown unchanged when the attempts are used up. Thread-safe.
  *
@@ -71,7 +73,8 @@ public final class RetryingTransactions implements Transactions {
       return false;
     }
     return failure instanceof ConcurrentUpdateException conflict && conflict.transactionConflict()
-        || failure instanceof DatabaseUnavailableException;
+        || failure instanceof DatabaseUnavailableException unavailable
+            && unavailable.retryable();
   }
 
   /**

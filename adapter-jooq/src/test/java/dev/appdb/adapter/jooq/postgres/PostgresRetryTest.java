@@ -3,10 +3,13 @@ package dev.appdb.adapter.jooq.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.appdb.adapter.jooq.JooqDatabase;
+import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.adapter.jooq.retry.RetryPolicy;
 import dev.appdb.adapter.jooq.retry.RetryingTransactions;
 import dev.appdb.adapter.jooq.testing.PostgresTestDatabase;
 import dev.appdb.adapter.jooq.transaction.TransactionContext;
+import dev.appdb.application.port.TransactionalWork;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.domain.error.CommitOutcomeUnknownException;
 import dev.appdb.domain.error.ConcurrentUpdateException;
@@ -14,11 +17,14 @@ import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.ValidationException;
 import dev.appdb.domain.user.User;
 import dev.appdb.domain.user.UserId;
+import dev.appdb.testing.PostgresServer;
+import dev.appdb.testing.PostgresTestServer;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
@@ -164,13 +170,57 @@ class PostgresRetryTest {
     assertThat(plainRuns).hasValue(1);
   }
 
-  private void terminate(int pid) {
+  @Test
+  void aLoginTheServerRefusesIsNotTriedAgain() throws Exception {
+    String role = "retry_refused_" + Long.toHexString(System.nanoTime());
+    admin("CREATE ROLE " + role + " LOGIN");
+    PostgresServer server = PostgresTestServer.get();
+    Properties login = new Properties();
+    login.setProperty("user", role);
+    PoolSettings oneConnection = PoolSettings.DEVELOPMENT.withSize(1, 0)
+        .withPoolTimeout(Duration.ofSeconds(1));
+    try (JooqDatabase refusedLater = PostgresDatabase.open("postgresql://" + role + "@"
+        + server.host() + ":" + server.port() + "/" + database.name(),
+        server.jdbcUrl(database.name()), login, oneConnection)) {
+      admin("ALTER ROLE " + role + " NOLOGIN");
+      admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '"
+          + role + "'");
+      Thread.sleep(600); // past HikariCP's 500 ms: the dead idle connection is validated
+      AtomicInteger attempts = new AtomicInteger();
+      Transactions counted = new Transactions() {
+        @Override
+        public <T> T inTransaction(TransactionalWork<T> work) {
+          attempts.incrementAndGet();
+          return refusedLater.transactions().inTransaction(work);
+        }
+
+        @Override
+        public <T> T readOnly(TransactionalWork<T> work) {
+          attempts.incrementAndGet();
+          return refusedLater.transactions().readOnly(work);
+        }
+      };
+
+      assertThatThrownBy(() -> new RetryingTransactions(counted, FAST)
+          .readOnly(tx -> tx.users().count()))
+          .isInstanceOfSatisfying(DatabaseUnavailableException.class,
+              e -> assertThat(e.retryable()).isFalse())
+          .hasMessageContaining("is not permitted to log in");
+      assertThat(attempts).hasValue(1);
+    }
+  }
+
+  private void admin(String sql) {
     try (Connection admin = database.database().pool().dataSource().getConnection();
         Statement statement = admin.createStatement()) {
-      statement.execute("select pg_terminate_backend(" + pid + ")");
+      statement.execute(sql);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private void terminate(int pid) {
+    admin("select pg_terminate_backend(" + pid + ")");
   }
 
   @Test
@@ -211,6 +261,8 @@ class PostgresRetryTest {
       throw last;
     })).isSameAs(last);
     assertThat(runs).hasValue(FAST.maxAttempts());
+    assertThat(RetryingTransactions.retryable(new DatabaseUnavailableException("refused", null,
+        false))).isFalse();
     assertThatThrownBy(() -> new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(5)))
         .hasMessage("maxAttempts must be 2-10, was 1");
   }
