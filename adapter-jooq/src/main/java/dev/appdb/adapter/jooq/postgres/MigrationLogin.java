@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  *
  * @param user the migration login, e.g. {@code appmigrator}; never blank
  * @param password its password (read from a file), may be null for none
- * @param role the role to {@code SET} after login, e.g. {@code appowner}; null to keep the
- *     login's own
+ * @param role the role to {@code SET} after login, e.g. {@code appowner}, exactly as
+ *     {@code pg_roles} spells it (quoted, so case-sensitive: {@code appdb provision} makes
+ *     lower-case names); null to keep the login's own
  */
 public record MigrationLogin(String user, String password, String role) {
 
