@@ -11,11 +11,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A database beside the application's (e.g. Temporal's), opened on first use so that one that
@@ -80,47 +80,56 @@ public final class NamedDatabase implements AutoCloseable {
    *     the server does (opening included); never null, never throws for the database's sake
    */
   public HealthReport health() {
-    long bound = settings.settings().pool().healthTimeout().toMillis();
-    CompletableFuture<HealthReport> check;
-    synchronized (this) {
-      if (running == null || running.isDone()) {
-        running = CompletableFuture.supplyAsync(() -> database().probe().health(), checker);
-      }
-      check = running;
-    }
-    try {
-      return check.get(bound, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      return new HealthReport(false, null, null, "did not answer within " + bound + " ms");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new HealthReport(false, null, null, "interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      return new HealthReport(false, null, null, cause instanceof AppdbException appdb
-          ? appdb.getMessage() : "cannot be checked: " + cause.getClass().getSimpleName());
-    }
+    return check().join();
   }
 
   /**
-   * Checks databases concurrently, each on a thread of its own, within its own bound.
+   * Checks databases concurrently, each within its own bound, on their own checker threads.
    *
    * @param databases the databases to check
    * @return one report each, in the same order
    */
   public static List<DatabaseHealth> healthOf(Collection<NamedDatabase> databases) {
-    List<CompletableFuture<DatabaseHealth>> checks = new ArrayList<>();
-    for (NamedDatabase each : databases) {
-      CompletableFuture<DatabaseHealth> check =
-          new CompletableFuture<>();
-      Thread thread = new Thread(() -> check.complete(
-          new DatabaseHealth(each.name(), each.required(), each.health())),
-          "appdb-health-of-" + each.name());
-      thread.setDaemon(true);
-      thread.start();
-      checks.add(check);
+    List<NamedDatabase> each = List.copyOf(databases);
+    List<CompletableFuture<HealthReport>> checks = each.stream().map(NamedDatabase::check)
+        .toList();
+    List<DatabaseHealth> reports = new ArrayList<>();
+    for (int i = 0; i < each.size(); i++) {
+      NamedDatabase database = each.get(i);
+      reports.add(new DatabaseHealth(database.name(), database.required(), checks.get(i).join()));
     }
-    return checks.stream().map(CompletableFuture::join).toList();
+    return reports;
+  }
+
+  /**
+   * Starts a check on the checker thread, or joins the one under way.
+   *
+   * @return a report that completes within the pool's health timeout, never exceptionally
+   */
+  private CompletableFuture<HealthReport> check() {
+    long bound = settings.settings().pool().healthTimeout().toMillis();
+    CompletableFuture<HealthReport> check;
+    synchronized (this) {
+      if (running == null || running.isDone()) {
+        try {
+          running = CompletableFuture.supplyAsync(() -> database().probe().health(), checker);
+        } catch (RejectedExecutionException closedAlready) {
+          return CompletableFuture.completedFuture(
+              new HealthReport(false, null, null, "closed"));
+        }
+      }
+      check = running;
+    }
+    return check.handle((report, failure) -> failure == null ? report : down(failure))
+        .completeOnTimeout(new HealthReport(false, null, null,
+            "did not answer within " + bound + " ms"), bound, TimeUnit.MILLISECONDS);
+  }
+
+  private static HealthReport down(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    return new HealthReport(false, null, null, cause instanceof AppdbException appdb
+        ? appdb.getMessage() : "cannot be checked: " + cause.getClass().getSimpleName());
   }
 
   /**
