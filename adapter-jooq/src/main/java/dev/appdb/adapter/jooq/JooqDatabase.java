@@ -27,8 +27,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.jooq.conf.Settings;
@@ -41,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * shutdown. Opened by {@link dev.appdb.adapter.jooq.factory.Databases}.
  */
 public final class JooqDatabase implements AutoCloseable {
+
+  /** A field of Flyway's script failure report, e.g. {@code "SQL State  : 42601"}. */
+  private static final Pattern FLYWAY_FIELD = Pattern.compile("([A-Z][A-Za-z ]*?)\\s+:\\s(.*)");
 
   private static final Logger LOG = LoggerFactory.getLogger(JooqDatabase.class);
 
@@ -195,7 +202,7 @@ public final class JooqDatabase implements AutoCloseable {
             kind == SqlErrorKind.UNAVAILABLE);
       }
       throw new UnexpectedDatabaseException(
-          "migrating " + target() + " failed: " + e.getMessage(), e);
+          "migrating " + target() + " failed: " + oneLine(e.getMessage()), e);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception releaseFailed) {
@@ -247,6 +254,45 @@ public final class JooqDatabase implements AutoCloseable {
     } catch (FlywayException e) {
       throw new UnexpectedDatabaseException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * Flyway's report of a failed script as one line (a log line, a CLI error, a JSON field):
+   * its summary, the server's message, the SQL state, the script and the line. Dropped: the
+   * separator, "Error Code : 0", the statement (Flyway shows it only with -X) and the script's
+   * absolute path. Any other line is kept, in order.
+   */
+  static String oneLine(String flywayMessage) {
+    if (flywayMessage == null) {
+      return "Flyway failed";
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    StringBuilder text = new StringBuilder();
+    for (String line : flywayMessage.split("\\R")) {
+      Matcher field = FLYWAY_FIELD.matcher(line);
+      if (line.isBlank() || line.matches("-+") || Character.isWhitespace(line.charAt(0))) {
+        continue; // a separator, or a continuation such as "  Position: 49"
+      } else if (field.matches()) {
+        fields.put(field.group(1), field.group(2).trim());
+      } else {
+        text.append(text.length() == 0 ? "" : " ").append(line.trim());
+      }
+    }
+    if (fields.containsKey("Message")) {
+      text.append(": ").append(fields.get("Message"));
+    }
+    if (fields.containsKey("SQL State")) {
+      text.append(" (SQL State ").append(fields.get("SQL State")).append(")");
+    }
+    String location = fields.get("Location");
+    if (location != null) {
+      int absolute = location.indexOf(" (");
+      text.append(" at ").append(absolute > 0 ? location.substring(0, absolute) : location);
+    }
+    if (fields.containsKey("Line")) {
+      text.append(" line ").append(fields.get("Line"));
+    }
+    return text.toString();
   }
 
   private static SQLException sqlException(Throwable failure) {

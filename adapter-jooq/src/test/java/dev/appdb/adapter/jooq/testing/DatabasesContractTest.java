@@ -13,7 +13,9 @@ import dev.appdb.application.contract.service.NoteRepository;
 import dev.appdb.domain.user.User;
 import dev.appdb.migrations.MigrationReport;
 import dev.appdb.migrations.MigrationSet;
+import dev.appdb.domain.error.UnexpectedDatabaseException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,6 +76,27 @@ public abstract class DatabasesContractTest {
       try (Connection connection = pool.getConnection()) {
         assertThat(connection.isValid(1)).isTrue();
       }
+    }
+  }
+
+  @Test
+  void aFailingMigrationIsOneLineNamingTheScriptAndLeavesNothingBehind() throws Exception {
+    MigrationSet broken = MigrationSet.of("broken", ROOT + "broken/postgresql",
+        ROOT + "broken/sqlite");
+    try (JooqDatabase database = Databases.open(
+        DatabaseSettings.of(newDatabaseUrl()).withPool(SMALL))) {
+      assertThatThrownBy(() -> database.migrate(List.of(broken)))
+          .isInstanceOf(UnexpectedDatabaseException.class)
+          .hasMessageContaining("V1__broken.sql")
+          .hasMessageContaining("V1__broken.sql line 4")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("4242"));
+      try (Connection connection = database.dataSource().getConnection();
+          ResultSet tables = connection.getMetaData().getTables(null, null, "broken_first",
+              null)) {
+        assertThat(tables.next()).as("the failed migration's first table").isFalse();
+      }
+      long users = database.transactions().readOnly(tx -> tx.users().count());
+      assertThat(users).as("appdb's own set, migrated before the service's").isZero();
     }
   }
 
