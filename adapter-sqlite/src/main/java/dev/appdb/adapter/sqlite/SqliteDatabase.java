@@ -77,7 +77,8 @@ public final class SqliteDatabase {
    *
    * @param target where the pool connects, for messages, e.g. {@code sqlite:./app.db}
    * @param dataSource the service's pool, in auto-commit mode; never null; not closed by appdb
-   * @param poolTimeout the pool's checkout timeout, for messages; never null
+   * @param poolTimeout the pool's checkout timeout, for messages, and how long a migration waits
+   *     for another process's on the same file; never null
    * @param statementTimeout the JDBC query timeout of every statement, at least 1 s; never null
    * @return the database over that pool (not migrated)
    * @throws IllegalArgumentException when the statement timeout is under 1 s or the pool's
@@ -91,19 +92,29 @@ public final class SqliteDatabase {
           "the statement timeout must be at least 1 s, was " + statementTimeout.toMillis() + " ms");
     }
     ConnectionPool pool = ConnectionPool.adopt(target, dataSource, poolTimeout);
+    String file;
     try (Connection connection = pool.checkout();
-        Statement statement = connection.createStatement();
-        ResultSet foreignKeys = statement.executeQuery("PRAGMA foreign_keys")) {
-      if (!foreignKeys.next() || foreignKeys.getInt(1) != 1) {
-        throw new IllegalArgumentException("the SQLite data source for " + target
-            + " must enforce foreign keys (sqlite-jdbc: SQLiteConfig.enforceForeignKeys(true),"
-            + " or foreign_keys=true in its properties)");
+        Statement statement = connection.createStatement()) {
+      try (ResultSet foreignKeys = statement.executeQuery("PRAGMA foreign_keys")) {
+        if (!foreignKeys.next() || foreignKeys.getInt(1) != 1) {
+          throw new IllegalArgumentException("the SQLite data source for " + target
+              + " must enforce foreign keys (sqlite-jdbc: SQLiteConfig.enforceForeignKeys(true),"
+              + " or foreign_keys=true in its properties)");
+        }
+      }
+      // the main database's file: empty for an in-memory or temporary database
+      try (ResultSet databases = statement.executeQuery(
+          "SELECT file FROM pragma_database_list WHERE name = 'main'")) {
+        file = databases.next() ? databases.getString(1) : null;
       }
     } catch (SQLException e) {
       throw new DatabaseUnavailableException("cannot check the SQLite data source for " + target
           + ": " + e.getMessage(), e);
     }
-    return new JooqDatabase(pool, new SqliteDialect(), statementTimeout, dataSource);
+    // processes and pools on one file take turns to migrate, as with a pool appdb opens
+    JooqDatabase.MigrationLock lock = file == null || file.isEmpty()
+        ? JooqDatabase.MigrationLock.NONE : new SqliteMigrationLock(Path.of(file), poolTimeout);
+    return new JooqDatabase(pool, new SqliteDialect(), statementTimeout, dataSource, lock);
   }
 
   private static SQLException sqlException(Throwable failure) {

@@ -10,6 +10,13 @@ import dev.appdb.adapter.jooq.factory.Databases;
 import dev.appdb.adapter.jooq.testing.DatabasesContractTest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +52,36 @@ class SqliteDatabasesTest extends DatabasesContractTest {
     assertThatThrownBy(() -> Databases.adopt(plain, "sqlite:plain.db", Duration.ofSeconds(5)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must enforce foreign keys");
+  }
+
+  @Test
+  void adoptedPoolsOnOneFreshFileTakeTurnsToMigrate() throws Exception {
+    String url = newDatabaseUrl();
+    Path file = Path.of(url.substring("sqlite:///".length()));
+    int pools = 6;
+    ExecutorService threads = Executors.newFixedThreadPool(pools);
+    CyclicBarrier together = new CyclicBarrier(pools);
+    try {
+      List<Future<Long>> runs = new ArrayList<>();
+      for (int i = 0; i < pools; i++) {
+        runs.add(threads.submit(() -> {
+          try (HikariDataSource pool = servicePool(url);
+              JooqDatabase database = Databases.adopt(pool, "sqlite:" + file,
+                  Duration.ofSeconds(10))) {
+            together.await(10, TimeUnit.SECONDS);
+            database.migrate();
+            return database.transactions().readOnly(tx -> tx.users().count());
+          }
+        }));
+      }
+      for (Future<Long> run : runs) {
+        assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(file.resolveSibling(file.getFileName() + ".migration-lock"))
+        .as("the adopted pools took appdb's migration lock").exists();
   }
 
   @Test
