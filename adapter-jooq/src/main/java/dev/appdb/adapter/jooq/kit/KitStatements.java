@@ -50,7 +50,7 @@ final class KitStatements<R extends TableRecord<R>> {
     Settings prepared = ((Settings) configuration.settings().clone())
         .withStatementType(StatementType.PREPARED_STATEMENT);
     DSLContext dsl = DSL.using(configuration.derive(prepared));
-    this.columns = JdbcColumns.of(table.table(), configuration.dialect());
+    this.columns = JdbcColumns.of(table.table(), configuration);
     this.byId = RenderedSelect.byKey(configuration, table.id());
     List<Field<?>> fields = Arrays.asList(table.table().fields());
     this.idColumn = fields.indexOf(table.id());

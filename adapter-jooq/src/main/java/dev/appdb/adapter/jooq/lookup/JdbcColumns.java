@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.jooq.Configuration;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
@@ -42,22 +43,28 @@ public final class JdbcColumns<R extends TableRecord<R>> {
   private final Field<?>[] fields;
   private final Access[] access;
   private final Constructor<R> newRecord;
+  /** What the records read are attached to (no connection: they are only read). */
+  private final Configuration configuration;
 
-  private JdbcColumns(Field<?>[] fields, Access[] access, Constructor<R> newRecord) {
+  private JdbcColumns(Field<?>[] fields, Access[] access, Constructor<R> newRecord,
+      Configuration configuration) {
     this.fields = fields;
     this.access = access;
     this.newRecord = newRecord;
+    this.configuration = configuration;
   }
 
   /**
    * @param table a generated table, never null
-   * @param dialect the database's dialect, never null
+   * @param configuration the database's jOOQ configuration (its dialect decides how values
+   *     cross JDBC; the records {@link #read} returns are attached to it), never null
    * @param <R> the record type
    * @return the table's columns over JDBC, or null when a column's type is not covered (the
    *     caller then runs its statements through jOOQ)
    */
-  public static <R extends TableRecord<R>> JdbcColumns<R> of(Table<R> table, SQLDialect dialect) {
-    boolean postgres = dialect.family() == SQLDialect.POSTGRES;
+  public static <R extends TableRecord<R>> JdbcColumns<R> of(Table<R> table,
+      Configuration configuration) {
+    boolean postgres = configuration.dialect().family() == SQLDialect.POSTGRES;
     Field<?>[] fields = table.fields();
     Access[] access = new Access[fields.length];
     for (int i = 0; i < fields.length; i++) {
@@ -69,7 +76,7 @@ public final class JdbcColumns<R extends TableRecord<R>> {
     try {
       @SuppressWarnings("unchecked") // a table's record type is R
       Constructor<R> constructor = (Constructor<R>) table.getRecordType().getConstructor();
-      return new JdbcColumns<>(fields, access, constructor);
+      return new JdbcColumns<>(fields, access, constructor, configuration);
     } catch (NoSuchMethodException noPublicConstructor) {
       return null;
     }
@@ -109,6 +116,9 @@ public final class JdbcColumns<R extends TableRecord<R>> {
     } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException("cannot make a " + newRecord.getDeclaringClass(), e);
     }
+    // attached before the first set: jOOQ reads a detached record's settings on setting its
+    // primary key from a new DefaultConfiguration, copying the default Settings every time
+    record.attach(configuration);
     for (int i = 0; i < fields.length; i++) {
       set(record, fields[i], access[i].read(row, i + 1));
     }

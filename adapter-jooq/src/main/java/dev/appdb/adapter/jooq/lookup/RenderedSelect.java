@@ -81,7 +81,7 @@ public final class RenderedSelect<R extends TableRecord<R>> {
     String sql = DSL.using(configuration.derive(prepared)).select(table.fields()).from(table)
         .where(where).getSQL(ParamType.INDEXED);
     return new RenderedSelect<>(sql, keys.clone(),
-        JdbcColumns.of(table, configuration.dialect()));
+        JdbcColumns.of(table, configuration));
   }
 
   /**

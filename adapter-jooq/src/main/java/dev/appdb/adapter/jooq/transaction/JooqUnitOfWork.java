@@ -27,7 +27,7 @@ final class JooqUnitOfWork implements UnitOfWork {
   @Override
   public UserRepository users() {
     if (users == null) {
-      users = repository(UserRepository.class);
+      users = create(UserRepository.class);
     }
     return users;
   }
@@ -35,7 +35,7 @@ final class JooqUnitOfWork implements UnitOfWork {
   @Override
   public UserIdentityRepository identities() {
     if (identities == null) {
-      identities = repository(UserIdentityRepository.class);
+      identities = create(UserIdentityRepository.class);
     }
     return identities;
   }
@@ -44,22 +44,34 @@ final class JooqUnitOfWork implements UnitOfWork {
   public <R> R repository(Class<R> port) {
     Objects.requireNonNull(port, "port");
     context.requireOpen();
+    if (port == UserRepository.class) {
+      return port.cast(users());
+    }
+    if (port == UserIdentityRepository.class) {
+      return port.cast(identities());
+    }
     if (registered == null) {
       registered = new IdentityHashMap<>(4);
     }
     Object repository = registered.get(port);
     if (repository == null) {
-      RepositoryFactory<?> factory = context.database().repositories().get(port);
-      if (factory == null) {
-        throw new IllegalArgumentException("no repository is registered for " + port.getName()
-            + "; register one when the database is opened (JooqDatabase.register); registered: "
-            + new TreeSet<>(context.database().repositories().keySet().stream()
-                .map(Class::getName).toList()));
-      }
-      repository = Objects.requireNonNull(factory.create(context),
-          () -> "the repository factory of " + port.getName() + " returned null");
+      repository = create(port);
       registered.put(port, repository);
     }
     return port.cast(repository);
+  }
+
+  /** Makes the unit's repository for {@code port} (appdb's own are made on first use too). */
+  private <R> R create(Class<R> port) {
+    context.requireOpen();
+    RepositoryFactory<?> factory = context.database().repositories().get(port);
+    if (factory == null) {
+      throw new IllegalArgumentException("no repository is registered for " + port.getName()
+          + "; register one when the database is opened (JooqDatabase.register); registered: "
+          + new TreeSet<>(context.database().repositories().keySet().stream()
+              .map(Class::getName).toList()));
+    }
+    return port.cast(Objects.requireNonNull(factory.create(context),
+        () -> "the repository factory of " + port.getName() + " returned null"));
   }
 }

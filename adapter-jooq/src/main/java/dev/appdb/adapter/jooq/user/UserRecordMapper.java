@@ -1,5 +1,6 @@
 package dev.appdb.adapter.jooq.user;
 
+import dev.appdb.adapter.jooq.kit.KitRecords;
 import dev.appdb.adapter.jooq.schema.tables.records.UsersRecord;
 import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
@@ -7,6 +8,7 @@ import dev.appdb.domain.user.UserId;
 import java.util.UUID;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.mapstruct.ObjectFactory;
 import org.mapstruct.ReportingPolicy;
 import org.mapstruct.factory.Mappers;
 
@@ -36,6 +38,12 @@ interface UserRecordMapper {
   @Mapping(target = "emailNormalized",
       expression = "java(user.email() == null ? null : user.email().normalized())")
   UsersRecord toRecord(User user);
+
+  /** @return a new record for {@link #toRecord}, attached as {@link KitRecords} explains */
+  @ObjectFactory
+  default UsersRecord newRecord() {
+    return KitRecords.attached(new UsersRecord());
+  }
 
   /**
    * @param id a stored id

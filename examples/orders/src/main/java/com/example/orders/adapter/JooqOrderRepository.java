@@ -8,6 +8,7 @@ import com.example.orders.domain.OrderRepository;
 import com.example.orders.schema.tables.records.OrdersRecord;
 import dev.appdb.adapter.jooq.kit.EntityTable;
 import dev.appdb.adapter.jooq.kit.JooqEntityRepository;
+import dev.appdb.adapter.jooq.kit.KitRecords;
 import dev.appdb.adapter.jooq.transaction.TransactionContext;
 import dev.appdb.domain.user.UserId;
 import java.util.List;
@@ -40,7 +41,15 @@ final class JooqOrderRepository extends JooqEntityRepository<OrdersRecord, Order
   }
 
   private static OrdersRecord toRecord(Order order) {
-    return new OrdersRecord(order.id().value(), order.userId().value(), order.item(),
-        order.quantity(), order.createdAt(), order.updatedAt(), order.version());
+    // attached first: a detached record copies jOOQ's default settings when its key is set
+    OrdersRecord row = KitRecords.attached(new OrdersRecord());
+    row.setId(order.id().value());
+    row.setUserId(order.userId().value());
+    row.setItem(order.item());
+    row.setQuantity(order.quantity());
+    row.setCreatedAt(order.createdAt());
+    row.setUpdatedAt(order.updatedAt());
+    row.setVersion(order.version());
+    return row;
   }
 }
