@@ -1,6 +1,7 @@
 package dev.appdb.adapter.sqlite;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
+import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.domain.error.DatabaseUnavailableException;
@@ -47,7 +48,7 @@ public final class SqliteDatabase {
     Path folder = file.toAbsolutePath().getParent();
     if (folder != null && !Files.isDirectory(folder)) {
       throw new DatabaseUnavailableException("cannot open the SQLite file " + file
-          + ": its folder " + folder + " does not exist", null);
+          + ": its folder " + folder + " does not exist", null, false);
     }
     Properties properties = baseSettings(settings.poolTimeout());
     properties.setProperty(Pragma.TRANSACTION_MODE.pragmaName, "IMMEDIATE");
@@ -61,7 +62,9 @@ public final class SqliteDatabase {
       if (explained == null) {
         throw e;
       }
-      throw new DatabaseUnavailableException("cannot open " + file + ": " + explained, e);
+      // read-only, unopenable, not a database: lasts until someone fixes the file
+      throw new DatabaseUnavailableException("cannot open " + file + ": " + explained, e,
+          dialect.classify(cause) != SqlErrorKind.ACCESS_REFUSED);
     }
     return new JooqDatabase(pool, dialect, settings.statementTimeout(),
         migrationDataSource(file, settings.poolTimeout()),
@@ -109,7 +112,8 @@ public final class SqliteDatabase {
       }
     } catch (SQLException e) {
       throw new DatabaseUnavailableException("cannot check the SQLite data source for " + target
-          + ": " + e.getMessage(), e);
+          + ": " + e.getMessage(), e,
+          new SqliteDialect().classify(e) != SqlErrorKind.ACCESS_REFUSED);
     }
     // processes and pools on one file take turns to migrate, as with a pool appdb opens
     JooqDatabase.MigrationLock lock = file == null || file.isEmpty()

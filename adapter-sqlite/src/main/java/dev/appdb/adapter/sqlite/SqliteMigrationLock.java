@@ -44,7 +44,8 @@ final class SqliteMigrationLock implements JooqDatabase.MigrationLock {
       channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new DatabaseUnavailableException("cannot migrate " + database
-          + ": cannot open its migration lock file " + lockFile + " (" + e.getMessage() + ")", e);
+          + ": cannot open its migration lock file " + lockFile + " (" + e.getMessage() + ")", e,
+          false); // the folder's permissions: lasts until someone changes them
     }
     long deadline = System.nanoTime() + wait.toNanos();
     try {

@@ -32,7 +32,8 @@ class SqliteFailureMessagesTest {
   void aMissingFolderIsNamed() {
     Path file = folder.resolve("no-such-folder").resolve("app.db");
     assertThatThrownBy(() -> SqliteDatabase.open(file, SHORT))
-        .isInstanceOf(DatabaseUnavailableException.class)
+        .isInstanceOfSatisfying(DatabaseUnavailableException.class,
+            e -> assertThat(e.retryable()).as("a missing folder stays missing").isFalse())
         .hasMessageContaining("its folder " + file.toAbsolutePath().getParent()
             + " does not exist");
   }
@@ -46,7 +47,8 @@ class SqliteFailureMessagesTest {
       try (JooqDatabase database = SqliteDatabase.open(file, SHORT)) {
         database.transactions().readOnly(tx -> tx.users().count());
       }
-    }).isInstanceOf(DatabaseUnavailableException.class)
+    }).isInstanceOfSatisfying(DatabaseUnavailableException.class,
+            e -> assertThat(e.retryable()).as("not a database: no retry helps").isFalse())
         .hasMessageContaining("corrupt or not a database");
   }
 

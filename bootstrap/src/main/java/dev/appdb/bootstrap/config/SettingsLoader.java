@@ -504,6 +504,11 @@ public final class SettingsLoader {
               + " files only; remove the password from the URL and set " + prefix
               + "password-file");
         }
+        if (profile == Profile.PROD && postgres.properties().containsKey("sslpassword")) {
+          throw new ConfigurationException(prefix + "url: the prod profile takes the client"
+              + " key's password from a file only; remove sslpassword from the URL and set "
+              + Setting.DATABASE_SSL_KEY_PASSWORD_FILE.label());
+        }
         if (keys.containsKey("user")) {
           postgres = postgres.withUser(keys.get("user"));
         }

@@ -130,6 +130,17 @@ class SettingsLoaderTest {
         "DATABASE_URL", "postgresql://u@db/app?sslpassword=keypass42")))
         .hasMessageContaining("database.ssl-key-password-file")
         .hasMessageNotContaining("keypass42");
+    Path named = Files.writeString(folder.resolve("named.yaml"), """
+        databases:
+          temporal:
+            url: postgresql://temporal@db/temporal?sslpassword=keypass43
+        """);
+    assertThatThrownBy(() -> load(named, with(base,
+        "DATABASE_URL", "postgresql://u@db/app")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("databases.temporal.url")
+        .hasMessageContaining("sslpassword")
+        .hasMessageNotContaining("keypass43");
   }
 
   @Test

@@ -27,7 +27,10 @@ public interface DatabaseDialect {
 
   /**
    * @param exception a driver failure, never null
-   * @return its meaning, never null; {@link SqlErrorKind#OTHER} when unknown
+   * @return its meaning, never null; {@link SqlErrorKind#OTHER} when unknown. A refusal that
+   *     lasts until an operator acts (a refused login, a missing database, a read-only or
+   *     corrupt file) is {@link SqlErrorKind#ACCESS_REFUSED}, a passing outage
+   *     {@link SqlErrorKind#UNAVAILABLE}
    */
   SqlErrorKind classify(SQLException exception);
 

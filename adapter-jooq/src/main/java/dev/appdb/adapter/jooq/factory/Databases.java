@@ -1,6 +1,7 @@
 package dev.appdb.adapter.jooq.factory;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
+import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.adapter.jooq.postgres.PostgresDatabase;
 import dev.appdb.adapter.jooq.url.PostgresTarget;
@@ -92,8 +93,7 @@ public final class Databases {
     try (Connection connection = dataSource.getConnection()) {
       product = connection.getMetaData().getDatabaseProductName();
     } catch (SQLException e) {
-      throw new DatabaseUnavailableException(
-          "cannot open a connection to " + target + ": " + e.getMessage(), e);
+      throw ConnectionPool.unavailable(target, e, e);
     }
     Duration poolTimeout = PoolSettings.DEFAULT_POOL_TIMEOUT;
     String name = product == null ? "" : product.toLowerCase(Locale.ROOT);

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLHandshakeException;
 import javax.sql.DataSource;
 
 /**
@@ -285,26 +286,47 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
     }
   }
 
-  /** The root cause's type and message; drivers do not put passwords in their messages. */
-  /** A connection could not be opened: say why, and whether trying again can help. */
   private DatabaseUnavailableException unavailable(Throwable failure, Throwable cause) {
+    return unavailable(target, failure, cause);
+  }
+
+  /**
+   * A connection could not be opened: says why (the root cause's type and message; drivers do
+   * not put passwords in their messages) and whether a new attempt can help. Not retryable:
+   * SQLSTATE classes {@code 28} (wrong password, no {@code pg_hba.conf} entry, role may not log
+   * in) and {@code 3D} (no such database), {@code 42501} (no {@code CONNECT} on the database),
+   * pgjdbc's {@code 08004} (the connection was rejected: TLS required but not offered, a
+   * password required but none given, an unsupported authentication method) and a failed TLS
+   * handshake (an untrusted certificate); the first SQLSTATE in the cause chain decides.
+   *
+   * @param target where the pool connects, for the message, never null
+   * @param failure what opening the connection threw, never null
+   * @param cause the exception to keep as the cause, may be null
+   * @return the error to throw, never null
+   */
+  public static DatabaseUnavailableException unavailable(String target, Throwable failure,
+      Throwable cause) {
     Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    String state = null;
+    boolean handshakeFailed = false;
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      root = t;
+      if (state == null && t instanceof SQLException sql && sql.getSQLState() != null) {
+        state = sql.getSQLState();
+      }
+      handshakeFailed |= t instanceof SSLHandshakeException;
     }
-    String state = root instanceof SQLException sql ? String.valueOf(sql.getSQLState()) : "";
-    if (state.equals("08004")
+    if ("08004".equals(state)
         && String.valueOf(root.getMessage()).contains("does not support SSL")) {
-      // pgjdbc's own sentence (not the server's) for a server that answered "no TLS"; 08004
-      // alone also means other refusals
+      // pgjdbc's own sentence (not the server's) for a server that answered "no TLS"
       return new DatabaseUnavailableException("cannot open a connection to " + target
           + ": TLS was required (sslmode require, verify-ca or verify-full) but the server does"
           + " not offer it; nothing was sent in plaintext", cause, false);
     }
-    // SQLSTATE classes 28 (invalid authorization: wrong password, no pg_hba.conf entry, role
-    // may not log in) and 3D (no such database) last until an operator acts
-    boolean refused = state.startsWith("28") || state.startsWith("3D");
+    String code = state == null ? "" : state;
+    boolean lasting = code.startsWith("28") || code.startsWith("3D") || code.equals("42501")
+        || code.equals("08004") || handshakeFailed;
     return new DatabaseUnavailableException("cannot open a connection to " + target + ": "
-        + root.getClass().getSimpleName() + ": " + root.getMessage(), cause, !refused);
+        + root.getClass().getSimpleName() + ": " + root.getMessage(), cause, !lasting);
   }
 }

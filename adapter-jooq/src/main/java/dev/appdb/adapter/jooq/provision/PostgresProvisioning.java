@@ -95,15 +95,26 @@ public final class PostgresProvisioning {
   }
 
   private void roles(Connection server) throws SQLException {
-    role(server, plan.ownerRole(), false);
+    refuseTheAdministratorsRoles(server);
+    role(server, plan.ownerRole(), false, true);
     for (String login : plan.loginRoles()) {
-      role(server, login, true);
+      // the migration login holds the owner's privileges only after SET ROLE: without it, a
+      // migration can create nothing (and so nothing that the owner would not own)
+      role(server, login, true, !login.equals(plan.migrationRole()));
     }
     boolean member = exists(server, "SELECT 1 FROM pg_auth_members m"
         + " WHERE m.roleid = CAST(? AS regrole) AND m.member = CAST(? AS regrole)",
         plan.ownerRole(), plan.migrationRole());
-    ensure(server, "membership of " + plan.migrationRole() + " in " + plan.ownerRole(), member,
-        "granted", "GRANT " + plan.ownerRole() + " TO " + plan.migrationRole());
+    boolean pg16 = bool(server, "SELECT current_setting('server_version_num')::int >= 160000");
+    String grant = "GRANT " + plan.ownerRole() + " TO " + plan.migrationRole()
+        + (pg16 ? " WITH INHERIT FALSE, SET TRUE" : "");
+    if (member && pg16) { // PostgreSQL 16 keeps inheritance per grant, set when it was made
+      member = exists(server, "SELECT 1 FROM pg_auth_members m"
+          + " WHERE m.roleid = CAST(? AS regrole) AND m.member = CAST(? AS regrole)"
+          + " AND NOT m.inherit_option AND m.set_option", plan.ownerRole(), plan.migrationRole());
+    }
+    ensure(server, "membership of " + plan.migrationRole() + " in " + plan.ownerRole()
+        + " (SET, no INHERIT)", member, "granted", grant);
     for (String login : plan.loginRoles()) {
       String password = plan.passwords().get(login);
       if (password != null) {
@@ -112,24 +123,48 @@ public final class PostgresProvisioning {
     }
   }
 
-  private void role(Connection server, String role, boolean login) throws SQLException {
-    Boolean canLogin = null;
-    try (PreparedStatement query = server.prepareStatement(
-        "SELECT rolcanlogin FROM pg_roles WHERE rolname = ?")) {
-      query.setString(1, role);
+  /**
+   * The administrator's own role, or any superuser, as one of appdb's roles would give the
+   * application everything (and provisioning would change its password): refused up front.
+   */
+  private void refuseTheAdministratorsRoles(Connection server) throws SQLException {
+    String administrator = string(server, "SELECT current_user");
+    for (String role : plan.roles()) {
+      if (role.equals(administrator)) {
+        throw new IllegalArgumentException("role " + role + " is the administrator's own login;"
+            + " choose another name for appdb's role");
+      }
+      if (bool(server, "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?"
+          + " AND rolsuper)", role)) {
+        throw new IllegalArgumentException("role " + role + " is a superuser; appdb gives its"
+            + " roles no superuser rights and will not take them away: choose another name");
+      }
+    }
+  }
+
+  private void role(Connection server, String role, boolean login, boolean inherit)
+      throws SQLException {
+    Boolean asWanted = null;
+    try (PreparedStatement query = server.prepareStatement("SELECT rolcanlogin = ?"
+        + " AND rolinherit = ? AND NOT (rolcreatedb OR rolcreaterole OR rolreplication"
+        + " OR rolbypassrls) FROM pg_roles WHERE rolname = ?")) {
+      query.setBoolean(1, login);
+      query.setBoolean(2, inherit);
+      query.setString(3, role);
       try (ResultSet row = query.executeQuery()) {
         if (row.next()) {
-          canLogin = row.getBoolean(1);
+          asWanted = row.getBoolean(1);
         }
       }
     }
-    String attribute = login ? "LOGIN" : "NOLOGIN";
-    if (canLogin == null) {
-      ensure(server, "role " + role, false, "created (" + attribute + ")",
-          "CREATE ROLE " + role + " " + attribute);
+    String attributes = (login ? "LOGIN" : "NOLOGIN") + (inherit ? " INHERIT" : " NOINHERIT")
+        + " NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS";
+    if (asWanted == null) {
+      ensure(server, "role " + role, false, "created (" + attributes + ")",
+          "CREATE ROLE " + role + " " + attributes);
     } else {
-      ensure(server, "role " + role, canLogin == login, "altered to " + attribute,
-          "ALTER ROLE " + role + " " + attribute);
+      ensure(server, "role " + role, asWanted, "altered to " + attributes,
+          "ALTER ROLE " + role + " " + attributes);
     }
   }
 
@@ -336,6 +371,19 @@ public final class PostgresProvisioning {
     network.applyConnectTo(properties);
     properties.setProperty("ApplicationName", "appdb-provision");
     properties.putIfAbsent("logServerErrorDetail", "false");
-    return PostgresDatabase.connections(target.jdbcUrl(), properties).getConnection();
+    Connection connection = PostgresDatabase.connections(target.jdbcUrl(), properties)
+        .getConnection();
+    // keeps the password verifiers out of the server's statement log (log_statement=ddl logs
+    // ALTER ROLE ... PASSWORD); only a superuser may, and a non-superuser's session is not
+    // logged more than the server's setting says
+    try (Statement quiet = connection.createStatement()) {
+      quiet.execute("SET log_statement = 'none'");
+    } catch (SQLException notSuperuser) {
+      if (!"42501".equals(notSuperuser.getSQLState())) {
+        connection.close();
+        throw notSuperuser;
+      }
+    }
+    return connection;
   }
 }

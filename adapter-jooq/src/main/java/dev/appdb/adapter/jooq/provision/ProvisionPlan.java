@@ -45,6 +45,25 @@ public record ProvisionPlan(
   /** Unquoted PostgreSQL identifiers only: lower case, so no name ever needs quoting. */
   private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
+  /**
+   * PostgreSQL 16's reserved key words (manual, Appendix C) and the role names it reserves: not
+   * usable unquoted, so refused rather than failing at the server with a syntax error.
+   */
+  private static final Set<String> RESERVED = Set.of("all", "analyse", "analyze", "and", "any",
+      "array", "as", "asc", "asymmetric", "both", "case", "cast", "check", "collate", "column",
+      "constraint", "create", "current_catalog", "current_date", "current_role", "current_time",
+      "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do",
+      "else", "end", "except", "false", "fetch", "for", "foreign", "from", "grant", "group",
+      "having", "in", "initially", "intersect", "into", "lateral", "leading", "limit",
+      "localtime", "localtimestamp", "not", "null", "offset", "on", "only", "or", "order",
+      "placing", "primary", "references", "returning", "select", "session_user", "some",
+      "symmetric", "system_user", "table", "then", "to", "trailing", "true", "union", "unique",
+      "user", "using", "variadic", "when", "where", "window", "with", "public", "none");
+
+  /** The server's own databases: provisioning would take them over. */
+  private static final Set<String> SERVER_DATABASES = Set.of("postgres", "template0",
+      "template1");
+
   /** The application's database. */
   public static final String DEFAULT_DATABASE = "appdb";
   /** The NOLOGIN owner of the database, schema and objects. */
@@ -68,7 +87,8 @@ public record ProvisionPlan(
 
   /**
    * @throws IllegalArgumentException naming the field and its rule: a name that is not
-   *     {@code [a-z_][a-z0-9_]{0,62}} (or is a reserved {@code pg_} name), two roles or two
+   *     {@code [a-z_][a-z0-9_]{0,62}} (or is a reserved {@code pg_} name or key word), a
+   *     database named {@code postgres}, {@code template0} or {@code template1}, two roles or two
    *     databases with one name, a password for a role that does not log in, an empty password
    */
   public ProvisionPlan {
@@ -87,6 +107,12 @@ public record ProvisionPlan(
     temporalDatabases.forEach(name -> name("temporal database", name));
     List<String> databases = new ArrayList<>(temporalDatabases);
     databases.add(database);
+    for (String name : databases) {
+      if (SERVER_DATABASES.contains(name)) {
+        throw new IllegalArgumentException("database " + name + " is the server's own; choose"
+            + " another name");
+      }
+    }
     distinct("databases", databases);
     if (passwords == null) {
       throw new IllegalArgumentException("passwords must be a map, was missing");
@@ -114,6 +140,11 @@ public record ProvisionPlan(
         temporalRole, temporalDatabases, newPasswords);
   }
 
+  /** @return every role of the plan, the owner first, then {@link #loginRoles()} */
+  public List<String> roles() {
+    return List.of(ownerRole, migrationRole, applicationRole, backupRole, temporalRole);
+  }
+
   /** @return the login roles, in the order they are provisioned */
   public List<String> loginRoles() {
     return List.of(migrationRole, applicationRole, backupRole, temporalRole);
@@ -129,9 +160,11 @@ public record ProvisionPlan(
   }
 
   private static void name(String field, String value) {
-    if (value == null || !NAME.matcher(value).matches() || value.startsWith("pg_")) {
+    if (value == null || !NAME.matcher(value).matches() || value.startsWith("pg_")
+        || RESERVED.contains(value)) {
       throw new IllegalArgumentException(field + " must be 1-63 of a-z 0-9 _ (not starting with"
-          + " a digit or pg_), was " + (value == null ? "missing" : "'" + value + "'"));
+          + " a digit or pg_, not a reserved word), was "
+          + (value == null ? "missing" : "'" + value + "'"));
     }
   }
 

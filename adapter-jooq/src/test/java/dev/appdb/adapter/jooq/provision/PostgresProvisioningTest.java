@@ -13,6 +13,7 @@ import dev.appdb.adapter.jooq.testing.ApplicationRoleTestDatabase;
 import dev.appdb.adapter.jooq.url.PostgresTarget;
 import dev.appdb.application.user.RegisterUser;
 import dev.appdb.application.user.UserQueries;
+import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.MissingPrivilegeException;
 import dev.appdb.testing.SecurePostgresServer;
 import java.nio.file.Path;
@@ -70,7 +71,8 @@ class PostgresProvisioningTest {
     assertThat(first.changed()).isTrue();
     assertThat(first.steps()).extracting(ProvisionStep::object)
         .contains("role appowner", "role appmigrator", "role appuser", "role backupuser",
-            "role temporal", "membership of appmigrator in appowner", "password of appuser",
+            "role temporal", "membership of appmigrator in appowner (SET, no INHERIT)",
+            "password of appuser",
             "database appdb", "database temporal", "database temporal_visibility",
             "schema app", "USAGE on schema app for appuser");
     assertThat(second.changed()).isFalse();
@@ -127,6 +129,74 @@ class PostgresProvisioningTest {
   }
 
   @Test
+  void theMigrationLoginHoldsTheOwnersRightsOnlyAfterSetRole() throws SQLException {
+    try (Connection migrator = server.connect("appdb", "appmigrator",
+        PASSWORDS.get("appmigrator")); Statement statement = migrator.createStatement()) {
+      assertRefused(statement, "SELECT count(*) FROM app.users", "42501");
+      assertRefused(statement, "CREATE TABLE app.t (x int)", "42501");
+      statement.execute("SET ROLE appowner");
+      statement.execute("SELECT count(*) FROM app.users");
+    }
+    try (Connection admin = server.admin("postgres");
+        Statement statement = admin.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT rolname, rolinherit, rolcreatedb"
+            + " OR rolcreaterole OR rolreplication OR rolbypassrls OR rolsuper FROM pg_roles"
+            + " WHERE rolname IN ('appowner', 'appmigrator', 'appuser', 'backupuser',"
+            + " 'temporal')")) {
+      int seen = 0;
+      while (rows.next()) {
+        seen++;
+        assertThat(rows.getBoolean(2)).as(rows.getString(1) + " inherits")
+            .isEqualTo(!rows.getString(1).equals("appmigrator"));
+        assertThat(rows.getBoolean(3)).as(rows.getString(1) + " has extra rights").isFalse();
+      }
+      assertThat(seen).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void extraRightsGivenToARoleAreTakenBackAndSaidSo() throws SQLException {
+    try (Connection admin = server.admin("postgres");
+        Statement statement = admin.createStatement()) {
+      statement.execute("ALTER ROLE appuser CREATEDB CREATEROLE");
+    }
+    ProvisionReport again = PostgresProvisioning.provision(admin("postgres"),
+        ProvisionPlan.DEFAULTS.withPasswords(PASSWORDS), network());
+
+    assertThat(again.steps()).filteredOn(ProvisionStep::changed).singleElement()
+        .satisfies(step -> {
+          assertThat(step.object()).isEqualTo("role appuser");
+          assertThat(step.outcome()).startsWith("altered to LOGIN INHERIT NOCREATEDB");
+        });
+    try (Connection admin = server.admin("postgres");
+        Statement statement = admin.createStatement();
+        ResultSet row = statement.executeQuery("SELECT rolcreatedb OR rolcreaterole"
+            + " FROM pg_roles WHERE rolname = 'appuser'")) {
+      row.next();
+      assertThat(row.getBoolean(1)).isFalse();
+    }
+  }
+
+  @Test
+  void theAdministratorsOwnRoleOrAnySuperuserIsRefusedAsAnAppdbRole() throws SQLException {
+    try (Connection admin = server.admin("postgres");
+        Statement statement = admin.createStatement()) {
+      statement.execute("CREATE ROLE other_superuser SUPERUSER NOLOGIN");
+    }
+    assertThatThrownBy(() -> PostgresProvisioning.provision(admin("postgres"),
+        new ProvisionPlan("appdb", "appowner", "appmigrator", "postgres", "backupuser",
+            "temporal", List.of(), Map.of()), network()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("role postgres is the administrator's own login; choose another name for"
+            + " appdb's role");
+    assertThatThrownBy(() -> PostgresProvisioning.provision(admin("postgres"),
+        new ProvisionPlan("appdb", "appowner", "appmigrator", "appuser", "other_superuser",
+            "temporal", List.of(), Map.of()), network()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("role other_superuser is a superuser");
+  }
+
+  @Test
   void theOwnerCannotLogInEvenWithAPassword() throws SQLException {
     try (Connection admin = server.admin("postgres");
         Statement statement = admin.createStatement()) {
@@ -176,6 +246,17 @@ class PostgresProvisioningTest {
         PASSWORDS.get("backupuser")))
         .isInstanceOfSatisfying(SQLException.class,
             e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+    // through appdb: a lasting refusal, not worth a retry
+    assertThatThrownBy(() -> Databases.open(new DatabaseSettings(
+        target("appuser").withDatabase("temporal"), SMALL, network())).close())
+        .isInstanceOfSatisfying(DatabaseUnavailableException.class,
+            e -> assertThat(e.retryable()).isFalse())
+        .hasMessageContaining("permission denied for database");
+    assertThatThrownBy(() -> Databases.open(new DatabaseSettings(
+        target("appuser").withPassword("wrong"), SMALL, network())).close())
+        .isInstanceOfSatisfying(DatabaseUnavailableException.class,
+            e -> assertThat(e.retryable()).isFalse())
+        .hasMessageContaining("password authentication failed");
   }
 
   @Test
