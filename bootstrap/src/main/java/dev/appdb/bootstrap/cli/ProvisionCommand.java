@@ -2,6 +2,7 @@ package dev.appdb.bootstrap.cli;
 
 import dev.appdb.adapter.jooq.provision.PostgresProvisioning;
 import dev.appdb.adapter.jooq.provision.ProvisionReport;
+import dev.appdb.bootstrap.config.ConfigurationException;
 import dev.appdb.bootstrap.config.ProvisionSettings;
 import dev.appdb.bootstrap.config.Setting;
 import dev.appdb.bootstrap.config.SettingsLoader;
@@ -42,8 +43,13 @@ public final class ProvisionCommand extends AppdbSubcommand {
       overrides.put(Setting.PROVISION_ADMIN_PASSWORD_FILE, adminPasswordFile.toString());
     }
     ProvisionSettings settings = root().provisionSettings(overrides);
-    ProvisionReport report = PostgresProvisioning.provision(settings.admin(), settings.plan(),
-        settings.network());
+    ProvisionReport report;
+    try {
+      report = PostgresProvisioning.provision(settings.admin(), settings.plan(),
+          settings.network());
+    } catch (IllegalArgumentException refused) { // the plan names a role it may not take
+      throw new ConfigurationException("provision.*-role: " + refused.getMessage(), refused);
+    }
     output().provisioned(report);
     return ExitCodes.OK;
   }

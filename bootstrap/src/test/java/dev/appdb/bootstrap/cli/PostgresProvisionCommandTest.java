@@ -128,6 +128,16 @@ class PostgresProvisionCommandTest {
   }
 
   @Test
+  void aPlanNamingTheAdministratorsOwnRoleIsAUsageError() {
+    Map<String, String> own = new HashMap<>(provision);
+    own.put("APPDB_PROVISION_BACKUP_ROLE", "postgres");
+    CliRun refused = CliRun.run(own, "provision", "--json");
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(refused.err()).startsWith("{").contains("administrator's own login")
+        .doesNotContain(server.adminPassword());
+  }
+
+  @Test
   void prodRefusesTheAdministratorsPasswordInTheUrl() {
     Map<String, String> inline = new HashMap<>(provision);
     inline.put("APPDB_PROVISION_ADMIN_URL", "postgresql://postgres:" + server.adminPassword()
