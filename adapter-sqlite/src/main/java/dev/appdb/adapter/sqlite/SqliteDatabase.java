@@ -95,6 +95,7 @@ public final class SqliteDatabase {
           "the statement timeout must be at least 1 s, was " + statementTimeout.toMillis() + " ms");
     }
     ConnectionPool pool = ConnectionPool.adopt(target, dataSource, poolTimeout);
+    SqliteDialect dialect = new SqliteDialect();
     String file;
     try (Connection connection = pool.checkout();
         Statement statement = connection.createStatement()) {
@@ -113,12 +114,12 @@ public final class SqliteDatabase {
     } catch (SQLException e) {
       throw new DatabaseUnavailableException("cannot check the SQLite data source for " + target
           + ": " + e.getMessage(), e,
-          new SqliteDialect().classify(e) != SqlErrorKind.ACCESS_REFUSED);
+          dialect.classify(e) != SqlErrorKind.ACCESS_REFUSED);
     }
     // processes and pools on one file take turns to migrate, as with a pool appdb opens
     JooqDatabase.MigrationLock lock = file == null || file.isEmpty()
         ? JooqDatabase.MigrationLock.NONE : new SqliteMigrationLock(Path.of(file), poolTimeout);
-    return new JooqDatabase(pool, new SqliteDialect(), statementTimeout, dataSource, lock);
+    return new JooqDatabase(pool, dialect, statementTimeout, dataSource, lock);
   }
 
   private static SQLException sqlException(Throwable failure) {

@@ -128,23 +128,7 @@ public final class ApplicationRoleTestDatabase implements DatabaseUnderTest {
   @Override
   public Fault failStatementsOn(String table) {
     try {
-      Connection blocker = host.admin(name);
-      try {
-        blocker.setAutoCommit(false);
-        try (Statement statement = blocker.createStatement()) {
-          statement.execute("LOCK TABLE app." + table + " IN ACCESS EXCLUSIVE MODE");
-        }
-      } catch (SQLException e) {
-        blocker.close();
-        throw e;
-      }
-      return () -> {
-        try (blocker) {
-          blocker.rollback();
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      };
+      return PostgresTestDatabase.lockExclusively(host.admin(name), table);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -98,7 +98,22 @@ public final class PostgresTestDatabase implements DatabaseUnderTest {
   @Override
   public Fault failStatementsOn(String table) {
     try {
-      Connection blocker = database.dataSource().getConnection();
+      return lockExclusively(database.dataSource().getConnection(), table);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Takes {@code ACCESS EXCLUSIVE} on a table in a transaction of {@code blocker}'s own, so that
+   * every other session's statement on it waits (and its statement timeout cancels it).
+   *
+   * @param blocker a connection of its own, closed by the returned fault (or now, on failure)
+   * @param table a table of schema {@code app}
+   * @return the fault; closing it rolls back and closes {@code blocker}
+   */
+  static Fault lockExclusively(Connection blocker, String table) {
+    try {
       try {
         blocker.setAutoCommit(false);
         try (Statement statement = blocker.createStatement()) {
@@ -108,16 +123,16 @@ public final class PostgresTestDatabase implements DatabaseUnderTest {
         blocker.close();
         throw e;
       }
-      return () -> {
-        try (blocker) {
-          blocker.rollback();
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      };
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+    return () -> {
+      try (blocker) {
+        blocker.rollback();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    };
   }
 
   @Override
