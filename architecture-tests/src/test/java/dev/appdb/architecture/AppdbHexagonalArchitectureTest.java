@@ -155,6 +155,34 @@ class AppdbHexagonalArchitectureTest {
                     .because("the generated schema classes are an implementation detail of the jOOQ repositories; "
                             + "nothing above the adapters may see a table or a record (docs/ARCHITECTURE.md, Modules)");
 
+    /**
+     * What adapter-jooq and adapter-sqlite keep to themselves (their package-info says which): whole packages,
+     * and the internal types of packages that are otherwise API. docs/ARCHITECTURE.md, "The public surface".
+     */
+    private static final DescribedPredicate<JavaClass> ADAPTER_INTERNALS =
+            resideInAnyPackage("dev.appdb.adapter.jooq.lookup..", "dev.appdb.adapter.jooq.user..",
+                    "dev.appdb.adapter.jooq.identity..", "dev.appdb.adapter.jooq.probe..",
+                    "dev.appdb.adapter.jooq.dialect..")
+                    .or(type(dev.appdb.adapter.jooq.pool.ConnectionPool.class))
+                    .or(type(dev.appdb.adapter.jooq.pool.ConnectionCheckout.class))
+                    .or(type(dev.appdb.adapter.jooq.transaction.JooqTransactions.class))
+                    .or(type(dev.appdb.adapter.jooq.transaction.UnitOfWorkObserver.class))
+                    .or(type(dev.appdb.adapter.jooq.postgres.PostgresDialect.class))
+                    .or(type(dev.appdb.adapter.jooq.postgres.KeepaliveSocketFactory.class))
+                    .or(type(dev.appdb.adapter.jooq.binding.InstantText.class))
+                    .or(type(dev.appdb.adapter.sqlite.SqliteDialect.class))
+                    .or(type(dev.appdb.adapter.sqlite.SqliteProvider.class))
+                    .as("are internal to the adapters (lookup, user, identity, probe, dialect, ConnectionPool, "
+                            + "ConnectionCheckout, JooqTransactions, UnitOfWorkObserver, PostgresDialect, "
+                            + "KeepaliveSocketFactory, InstantText, SqliteDialect, SqliteProvider)");
+
+    @ArchTest
+    static final ArchRule code_outside_the_adapters_uses_only_their_api =
+            noClasses().that().resideOutsideOfPackage(ADAPTERS)
+                    .should().dependOnClassesThat(ADAPTER_INTERNALS)
+                    .because("bootstrap is built like a service, on the adapters' API alone; what is internal may "
+                            + "change in any release (docs/ARCHITECTURE.md, The public surface)");
+
     // ---- migrations --------------------------------------------------------------------------------------
 
     @ArchTest
