@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jooq.Configuration;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -37,6 +38,9 @@ public final class EntityTable<R extends TableRecord<R>, E extends Entity<I>, I 
   private final TableField<R, Long> version;
   private final Function<R, E> toEntity;
   private final Function<E, R> toRecord;
+  /** Renders the table's statements; one instance, so a lookup of them allocates nothing. */
+  private final Function<Configuration, KitStatements<R>> renderStatements =
+      configuration -> new KitStatements<>(configuration, this);
 
   private EntityTable(String entity, Table<R> table, Function<R, E> toEntity,
       Function<E, R> toRecord) {
@@ -96,6 +100,11 @@ public final class EntityTable<R extends TableRecord<R>, E extends Entity<I>, I 
   /** @return the {@code version} column */
   public TableField<R, Long> version() {
     return version;
+  }
+
+  /** @return what renders this table's statements for one database's configuration */
+  Function<Configuration, KitStatements<R>> renderStatements() {
+    return renderStatements;
   }
 
   /**

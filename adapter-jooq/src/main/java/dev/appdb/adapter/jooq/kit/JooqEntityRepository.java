@@ -100,7 +100,7 @@ public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
 
   /** The table's statements, rendered once per database. */
   private KitStatements<R> statements() {
-    return tx.rendered(table, configuration -> new KitStatements<>(configuration, table));
+    return tx.rendered(table, table.renderStatements());
   }
 
   /**
@@ -109,7 +109,8 @@ public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
    */
   public Optional<E> findById(I id) {
     Objects.requireNonNull(id, "id");
-    return statements().byId.fetchOptional(tx, id.value()).map(table::toEntity);
+    Optional<R> row = statements().byId.fetchOptional(tx, id.value());
+    return row.isEmpty() ? Optional.empty() : Optional.of(table.toEntity(row.get()));
   }
 
   /**

@@ -5,7 +5,6 @@ import dev.appdb.domain.error.UnexpectedDatabaseException;
 import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Configuration;
@@ -124,7 +123,9 @@ public final class RenderedSelect<R extends TableRecord<R>> {
           + Arrays.toString(keys) + "), got " + values.length);
     }
     for (int i = 0; i < values.length; i++) {
-      Objects.requireNonNull(values[i], "values[" + i + "]");
+      if (values[i] == null) { // the message is built only then: this runs on every lookup
+        throw new NullPointerException("values[" + i + "]");
+      }
     }
   }
 
