@@ -31,7 +31,8 @@ final class Secrets {
    * @param setting the setting that named it, for messages
    * @return its content without one trailing newline
    * @throws ConfigurationException naming the setting and the path when it cannot be read or is
-   *     empty
+   *     empty; a path that is not absolute in an existing folder is not shown (it may be the
+   *     secret itself)
    */
   static String read(Path file, Setting setting) {
     return read(file, setting.label());
@@ -49,7 +50,7 @@ final class Secrets {
     try {
       content = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ConfigurationException(label + ": cannot read " + file + " ("
+      throw new ConfigurationException(label + ": cannot read " + shown(file) + " ("
           + e.getClass().getSimpleName() + ")", e);
     }
     String secret = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
@@ -59,6 +60,18 @@ final class Secrets {
     }
     warnWhenShared(file, label);
     return secret;
+  }
+
+  /**
+   * The file's name for an error, or a placeholder when the value may be the secret itself set by
+   * mistake ({@code DATABASE_PASSWORD_FILE=hunter2}): a name is shown only when it is absolute and
+   * its folder exists, as every mounted secret's is.
+   */
+  private static String shown(Path file) {
+    Path folder = file.getParent();
+    return file.isAbsolute() && folder != null && Files.isDirectory(folder) ? file.toString()
+        : "the file it names (not shown: the name is not an absolute path in an existing folder,"
+            + " and may be the secret itself set by mistake)";
   }
 
   private static void warnWhenShared(Path file, String label) {

@@ -52,4 +52,15 @@ class SecretsTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("database.ssl-key-password-file: " + empty + " is empty");
   }
+
+  @Test
+  void aSecretGivenWhereItsFileBelongsIsNeverEchoed() {
+    // DATABASE_PASSWORD_FILE=<the password>: neither relative nor in an existing folder
+    for (String mistake : List.of(SECRET, "pa/ss:w0rd", folder.resolve("no-such-dir/x") + "")) {
+      assertThatThrownBy(() -> Secrets.read(Path.of(mistake), "database.password-file"))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageStartingWith("database.password-file: cannot read the file it names")
+          .hasMessageNotContaining(mistake);
+    }
+  }
 }

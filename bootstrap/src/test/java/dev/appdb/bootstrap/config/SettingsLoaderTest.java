@@ -164,11 +164,11 @@ class SettingsLoaderTest {
     assertThat(settings.toString()).doesNotContain("pa ss").doesNotContain("kp")
         .doesNotContain("=mp");
     assertThatThrownBy(() -> load(null, Map.of("DATABASE_URL", "postgresql://u@db/app",
-        "APPDB_MIGRATION_PASSWORD_FILE", "/nowhere/password",
+        "APPDB_MIGRATION_PASSWORD_FILE", folder.resolve("absent").toString(),
         "APPDB_MIGRATION_USER", "appmigrator")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("database.migration-password-file (APPDB_MIGRATION_PASSWORD_FILE): cannot"
-            + " read /nowhere/password (NoSuchFileException)");
+            + " read " + folder.resolve("absent") + " (NoSuchFileException)");
     assertThatThrownBy(() -> load(null, Map.of("DATABASE_URL", "postgresql://u@db/app",
         "APPDB_MIGRATION_ROLE", "appowner")))
         .hasMessageContaining("needs database.migration-user");
