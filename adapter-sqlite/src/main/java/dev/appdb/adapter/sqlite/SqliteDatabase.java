@@ -32,6 +32,9 @@ import org.sqlite.SQLiteDataSource;
  *       {@code BEGIN} (appdb's own units of work issue {@code BEGIN IMMEDIATE} or, read-only,
  *       {@code BEGIN DEFERRED} themselves, see {@link SqliteDialect}).</li>
  * </ul>
+ * A statement of a unit of work that runs longer than the statement timeout is interrupted and
+ * fails with {@code QueryTimeoutException} (SQLite's progress handler; sqlite-jdbc's JDBC query
+ * timeout bounds only lock waits).
  */
 public final class SqliteDatabase {
 
@@ -55,7 +58,8 @@ public final class SqliteDatabase {
     SqliteDialect dialect = new SqliteDialect();
     ConnectionPool pool;
     try {
-      pool = new ConnectionPool("sqlite:" + file, jdbcUrl(file), properties, settings);
+      pool = new ConnectionPool("sqlite:" + file,
+          new TimedSqliteDataSource(file, properties, settings.statementTimeout()), settings);
     } catch (DatabaseUnavailableException e) {
       SQLException cause = sqlException(e);
       String explained = cause == null ? null : dialect.explain(cause);
@@ -66,7 +70,8 @@ public final class SqliteDatabase {
       throw new DatabaseUnavailableException("cannot open " + file + ": " + explained, e,
           dialect.classify(cause) != SqlErrorKind.ACCESS_REFUSED);
     }
-    return new JooqDatabase(pool, dialect, settings.statementTimeout(),
+    // no JDBC query timeout: every connection times its own statements (TimedSqliteConnection)
+    return new JooqDatabase(pool, dialect, Duration.ZERO,
         migrationDataSource(file, settings.poolTimeout()),
         new SqliteMigrationLock(file, settings.poolTimeout()));
   }
@@ -82,7 +87,9 @@ public final class SqliteDatabase {
    * @param dataSource the service's pool, in auto-commit mode; never null; not closed by appdb
    * @param poolTimeout the pool's checkout timeout, for messages, and how long a migration waits
    *     for another process's on the same file; never null
-   * @param statementTimeout the JDBC query timeout of every statement, at least 1 s; never null
+   * @param statementTimeout the JDBC query timeout of every statement, at least 1 s; never null.
+   *     sqlite-jdbc applies it to lock waits only: a statement that runs long on an adopted pool
+   *     is not interrupted
    * @return the database over that pool (not migrated)
    * @throws IllegalArgumentException when the statement timeout is under 1 s or the pool's
    *     connections do not enforce foreign keys

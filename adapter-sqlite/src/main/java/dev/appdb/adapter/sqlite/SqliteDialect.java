@@ -3,6 +3,7 @@ package dev.appdb.adapter.sqlite;
 import dev.appdb.adapter.jooq.dialect.ConstraintViolation;
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
+import dev.appdb.adapter.jooq.dialect.StatementClock;
 import dev.appdb.migrations.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -118,6 +119,8 @@ public final class SqliteDialect implements DatabaseDialect {
     return switch (sqlite.getResultCode().code & 0xFF) {
       case 5, 6 -> "the SQLite file is locked by another connection or process; waited the busy"
           + " timeout (pool.timeout-seconds) for it";
+      case 9 -> "the statement ran longer than the statement timeout"
+          + " (pool.statement-timeout-seconds) and was interrupted";
       case 8 -> "the SQLite file is read-only: the process needs write access to the file and"
           + " to its folder (SQLite writes its -wal and -shm files beside it)";
       case 10 -> "disk I/O error on the SQLite file";
@@ -137,6 +140,22 @@ public final class SqliteDialect implements DatabaseDialect {
       case 3, 8, 11, 14, 26 -> SqlErrorKind.ACCESS_REFUSED;
       default -> SqlErrorKind.OTHER;
     };
+  }
+
+  /**
+   * @return the connection's own clock when appdb opened it ({@link SqliteDatabase#open}), which
+   *     interrupts a statement running past the statement timeout; null for a connection of a
+   *     pool the service handed over, whose statements are bounded by the JDBC query timeout
+   *     (which sqlite-jdbc applies to lock waits only)
+   */
+  @Override
+  public StatementClock statementClock(Connection connection) {
+    try {
+      return connection.isWrapperFor(TimedSqliteConnection.class)
+          ? connection.unwrap(TimedSqliteConnection.class) : null;
+    } catch (SQLException unusable) {
+      return null; // the unit's first statement reports what is wrong with the connection
+    }
   }
 
   /**

@@ -38,10 +38,20 @@ final class SqliteTestDatabase implements DatabaseUnderTest {
    * @return a fresh, migrated database file
    */
   static SqliteTestDatabase open(int poolSize, Duration poolTimeout) {
+    return open(poolSize, poolTimeout, Duration.ofSeconds(30));
+  }
+
+  /**
+   * @param poolSize connections, no overflow
+   * @param poolTimeout checkout timeout, also SQLite's busy timeout
+   * @param statementTimeout how long one statement may run
+   * @return a fresh, migrated database file
+   */
+  static SqliteTestDatabase open(int poolSize, Duration poolTimeout, Duration statementTimeout) {
     try {
       Path file = Files.createTempDirectory("appdb-sqlite-").resolve("test.db");
       PoolSettings settings = new PoolSettings(poolSize, 0, poolTimeout,
-          Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(30));
+          Duration.ofMinutes(30), Duration.ofMinutes(10), statementTimeout);
       JooqDatabase database = SqliteDatabase.open(file, settings);
       new Migrator(SqliteDatabase.migrationDataSource(file, Duration.ofSeconds(10)),
           DatabaseVendor.SQLITE).migrate();

@@ -35,7 +35,12 @@ public record JmhResultsFile(List<Measurement> measurements, String conditions, 
     }
     List<Measurement> measurements = new ArrayList<>();
     for (JsonNode result : root) {
-      measurements.add(measurement(result));
+      List<Measurement> members = groupMembers(result);
+      if (members.isEmpty()) {
+        measurements.add(measurement(result));
+      } else {
+        measurements.addAll(members);
+      }
     }
     JsonNode first = root.path(0);
     return new JmhResultsFile(measurements, root.isEmpty() ? "no results" : conditions(first),
@@ -59,6 +64,38 @@ public record JmhResultsFile(List<Measurement> measurements, String conditions, 
         result.get("threads").asInt(), params, metric.get("score").asDouble(),
         metric.path("scoreError").asDouble(Double.NaN), metric.get("scoreUnit").asText(),
         percentiles);
+  }
+
+  /**
+   * The members of a JMH group benchmark ({@code @Group}, e.g. {@code FindNoteByIdPaired.find}
+   * running {@code appdb} and {@code jdbc} side by side): JMH reports the group's sum as the
+   * primary result and each method's throughput as a secondary result named after the method.
+   *
+   * @return one measurement per method, or none when {@code result} is not a group's
+   */
+  private static List<Measurement> groupMembers(JsonNode result) {
+    JsonNode secondary = result.path("secondaryMetrics");
+    if (!secondary.has("appdb")) {
+      return List.of();
+    }
+    String benchmark = result.get("benchmark").asText();
+    int group = benchmark.lastIndexOf('.');
+    String scenario = benchmark.substring(benchmark.lastIndexOf('.', group - 1) + 1, group);
+    String unit = result.get("primaryMetric").get("scoreUnit").asText();
+    Map<String, String> params = new LinkedHashMap<>();
+    result.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
+    List<Measurement> members = new ArrayList<>();
+    secondary.properties().forEach(metric -> {
+      JsonNode value = metric.getValue();
+      // the methods' own results; a profiler's (gc.alloc.rate, async) have dots or other units
+      if (metric.getKey().matches("[A-Za-z][A-Za-z0-9]*")
+          && unit.equals(value.path("scoreUnit").asText())) {
+        members.add(new Measurement(scenario, metric.getKey(), result.get("mode").asText(), 1,
+            params, value.get("score").asDouble(), value.path("scoreError").asDouble(Double.NaN),
+            unit, Map.of()));
+      }
+    });
+    return members;
   }
 
   private static String conditions(JsonNode first) {

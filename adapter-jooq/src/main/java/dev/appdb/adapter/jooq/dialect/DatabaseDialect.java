@@ -71,6 +71,18 @@ public interface DatabaseDialect {
   boolean writersExcludeEachOther();
 
   /**
+   * What times out the statements a unit of work runs on {@code connection}, when the database
+   * and its driver cannot (the unit then sets no JDBC query timeout on them).
+   *
+   * @param connection a checked-out connection, never null
+   * @return the connection's clock, or null (the default) when the server's statement timeout or
+   *     the JDBC query timeout bounds its statements
+   */
+  default StatementClock statementClock(Connection connection) {
+    return null;
+  }
+
+  /**
    * Begins a transaction on a freshly checked-out connection (in auto-commit mode).
    *
    * @param connection the connection, never null

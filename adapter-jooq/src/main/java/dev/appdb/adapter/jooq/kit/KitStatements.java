@@ -12,8 +12,6 @@ import org.jooq.Query;
 import org.jooq.TableRecord;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.conf.ParamType;
-import org.jooq.conf.Settings;
-import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
 
 /**
@@ -45,11 +43,7 @@ final class KitStatements<R extends TableRecord<R>> {
   final Query deleteQuery;
 
   KitStatements(Configuration configuration, EntityTable<R, ?, ?> table) {
-    // Rendered as for a prepared statement whatever the settings say (a static-statement
-    // setting would inline the placeholders' nulls).
-    Settings prepared = ((Settings) configuration.settings().clone())
-        .withStatementType(StatementType.PREPARED_STATEMENT);
-    DSLContext dsl = DSL.using(configuration.derive(prepared));
+    DSLContext dsl = RenderedSelect.renderingOnce(configuration);
     this.columns = JdbcColumns.of(table.table(), configuration);
     this.byId = RenderedSelect.byKey(configuration, table.id());
     List<Field<?>> fields = Arrays.asList(table.table().fields());

@@ -15,6 +15,7 @@ import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.TableRecord;
 import org.jooq.conf.ParamType;
+import org.jooq.conf.RenderTable;
 import org.jooq.conf.Settings;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
@@ -71,16 +72,30 @@ public final class RenderedSelect<R extends TableRecord<R>> {
       throw new IllegalArgumentException("keys: at least one key column is required");
     }
     Condition where = DSL.and(Arrays.stream(keys).map(RenderedSelect::equalsParameter).toList());
-    // Rendered as for a prepared statement whatever the settings say: a static-statement setting
-    // would inline the placeholders' nulls. Run with such a setting, the values are inlined then.
-    Settings prepared = ((Settings) configuration.settings().clone())
-        .withStatementType(StatementType.PREPARED_STATEMENT);
     Table<R> table = keys[0].getTable();
     // the columns listed in the table's order, which is the order JdbcColumns reads them in
-    String sql = DSL.using(configuration.derive(prepared)).select(table.fields()).from(table)
+    String sql = renderingOnce(configuration).select(table.fields()).from(table)
         .where(where).getSQL(ParamType.INDEXED);
     return new RenderedSelect<>(sql, keys.clone(),
         JdbcColumns.of(table, configuration));
+  }
+
+  /**
+   * The context that statements rendered once for a database are built with: the database's
+   * settings, except that the text is always that of a prepared statement (a static-statement
+   * setting would inline the placeholders' nulls; run with such a setting, the values are
+   * inlined then) and columns are not qualified by their table when one table is involved
+   * ({@code select id, ... from t where id = ?}): a shorter text for the driver and the database
+   * to parse on every execution (SQLite prepares it for each statement).
+   *
+   * @param configuration the database's jOOQ configuration, never null
+   * @return a context without a connection, for rendering only; never null
+   */
+  public static DSLContext renderingOnce(Configuration configuration) {
+    Settings settings = ((Settings) configuration.settings().clone())
+        .withStatementType(StatementType.PREPARED_STATEMENT)
+        .withRenderTable(RenderTable.WHEN_MULTIPLE_TABLES);
+    return DSL.using(configuration.derive(settings));
   }
 
   /**

@@ -42,6 +42,10 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
   private final LongAdder checkoutTimeouts = new LongAdder();
   private final LongAdder checkoutWaitNanos = new LongAdder();
   private final LongAdder invalid = new LongAdder();
+  /** The checkout of every unit of work, made once: a checkout allocates nothing of appdb's. */
+  private final Wait poolWait;
+  /** {@code settings.poolTimeout()} in milliseconds, for the message of a timed-out checkout. */
+  private final long poolTimeoutMillis;
 
   /**
    * Opens the pool and its first connection.
@@ -112,6 +116,8 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
     }
     this.dataSource = hikari;
     this.owned = true;
+    this.poolWait = dataSource::getConnection;
+    this.poolTimeoutMillis = settings.poolTimeout().toMillis();
   }
 
   private ConnectionPool(String target, PoolSettings settings, DataSource adopted) {
@@ -120,6 +126,8 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
     this.dataSource = Objects.requireNonNull(adopted, "dataSource");
     this.hikari = unwrapHikari(adopted);
     this.owned = false;
+    this.poolWait = dataSource::getConnection;
+    this.poolTimeoutMillis = settings.poolTimeout().toMillis();
   }
 
   /**
@@ -165,7 +173,7 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
 
   @Override
   public Connection checkout() {
-    return counted(dataSource::getConnection, settings.poolTimeout().toMillis());
+    return counted(poolWait, poolTimeoutMillis);
   }
 
   /** How one checkout waits for its connection. */

@@ -10,9 +10,7 @@ import dev.appdb.domain.error.CommitOutcomeUnknownException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.Configuration;
 import org.jooq.conf.Settings;
@@ -50,8 +48,7 @@ public final class JooqTransactions implements Transactions {
     Configuration configuration = new DefaultConfiguration()
         .set(Objects.requireNonNull(dialect, "dialect").sqlDialect())
         .set(dialect.adapt(Objects.requireNonNull(settings, "settings")));
-    this.database = new DatabaseContext(configuration, dialect, new SqlErrorTranslator(dialect),
-        Map.of(), new ConcurrentHashMap<>());
+    this.database = new DatabaseContext(configuration, dialect, new SqlErrorTranslator(dialect));
   }
 
   /**
@@ -99,16 +96,17 @@ public final class JooqTransactions implements Transactions {
     Objects.requireNonNull(work, "work");
     long start = System.nanoTime();
     Connection connection = checkout.checkout();
-    Outcome[] outcome = {Outcome.ROLLED_BACK};
+    DatabaseContext database = this.database;
+    TransactionContext context = new TransactionContext(database, connection, readOnly);
     try {
       database.dialect().begin(connection, readOnly);
-      return runAndCommit(work, connection, readOnly, outcome);
+      return runAndCommit(work, context);
     } catch (SQLException e) {
       throw database.errors().translate(e);
     } finally {
       close(connection);
       if (!observers.isEmpty()) {
-        tell(readOnly, outcome[0], System.nanoTime() - start);
+        tell(readOnly, context.outcome(), System.nanoTime() - start);
       }
     }
   }
@@ -123,10 +121,10 @@ public final class JooqTransactions implements Transactions {
     }
   }
 
-  /** Runs the work and commits; {@code outcome[0]} says how the commit went, when it was tried. */
-  private <T> T runAndCommit(TransactionalWork<T> work, Connection connection, boolean readOnly,
-      Outcome[] outcome) {
-    TransactionContext context = new TransactionContext(database, connection, readOnly);
+  /** Runs the work and commits; the context's outcome says how the commit went. */
+  private <T> T runAndCommit(TransactionalWork<T> work, TransactionContext context) {
+    DatabaseContext database = context.database();
+    Connection connection = context.connection();
     T result;
     try {
       result = work.run(new JooqUnitOfWork(context));
@@ -167,7 +165,7 @@ public final class JooqTransactions implements Transactions {
       database.dialect().commit(connection);
     } catch (SQLException failure) {
       if (database.dialect().commitOutcomeUnknown(failure)) {
-        outcome[0] = Outcome.OUTCOME_UNKNOWN;
+        context.outcome(Outcome.OUTCOME_UNKNOWN);
         checkout.evict(connection);
         throw new CommitOutcomeUnknownException("the connection was lost while committing"
             + " (SQLState " + failure.getSQLState() + "): the unit of work may or may not have"
@@ -179,7 +177,7 @@ public final class JooqTransactions implements Transactions {
       rollback(connection, failure);
       throw failure;
     }
-    outcome[0] = Outcome.COMMITTED;
+    context.outcome(Outcome.COMMITTED);
     return result;
   }
 

@@ -8,7 +8,8 @@ import org.jooq.Query;
  * Sees every statement jOOQ runs on one unit of work's connection fail, whoever sent it (appdb's
  * repositories, a service's, a batch, a read), records the failure on the unit, so the unit can
  * neither go on nor commit, and replaces jOOQ's exception with appdb's domain error. One per unit
- * of work, installed on its jOOQ context by {@link TransactionContext#dsl()}.
+ * of work, installed on its jOOQ context by {@link TransactionContext#dsl()}. Also starts and
+ * stops the unit's statement clock around each statement, where the dialect has one.
  */
 final class StatementFailures implements ExecuteListener {
 
@@ -21,7 +22,18 @@ final class StatementFailures implements ExecuteListener {
   }
 
   @Override
+  public void executeStart(ExecuteContext ctx) {
+    unit.statementStarting();
+  }
+
+  @Override
+  public void end(ExecuteContext ctx) {
+    unit.statementEnded();
+  }
+
+  @Override
   public void exception(ExecuteContext ctx) {
+    unit.statementEnded();
     Throwable failure = ctx.sqlException() != null ? ctx.sqlException() : ctx.exception();
     if (failure != null) {
       Query statement = ctx.query() != null ? ctx.query()

@@ -1,6 +1,7 @@
 package dev.appdb.adapter.jooq.transaction;
 
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
+import dev.appdb.adapter.jooq.dialect.StatementClock;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
 import dev.appdb.domain.error.DuplicateKeyException;
 import dev.appdb.domain.error.MissingReferenceException;
@@ -47,11 +48,15 @@ public final class TransactionContext {
   private final DatabaseContext database;
   private final Connection connection;
   private final boolean readOnly;
+  /** Times the unit's statements where the driver cannot; null where it can. */
+  private final StatementClock clock;
   private DSLContext dsl;
   private volatile boolean ended;
   private volatile RuntimeException failure;
   /** True while a statement runs under a savepoint that undoes its failure. */
   private boolean underSavepoint;
+  /** How the unit ended, for its observers; rolled back until a commit is tried. */
+  private UnitOfWorkObserver.Outcome outcome = UnitOfWorkObserver.Outcome.ROLLED_BACK;
 
   /**
    * Made by the unit-of-work implementation for each transaction.
@@ -64,6 +69,7 @@ public final class TransactionContext {
     this.database = Objects.requireNonNull(database, "database");
     this.connection = Objects.requireNonNull(connection, "connection");
     this.readOnly = readOnly;
+    this.clock = database.dialect().statementClock(connection);
   }
 
   /**
@@ -107,6 +113,18 @@ public final class TransactionContext {
     return database;
   }
 
+  Connection connection() {
+    return connection;
+  }
+
+  UnitOfWorkObserver.Outcome outcome() {
+    return outcome;
+  }
+
+  void outcome(UnitOfWorkObserver.Outcome outcome) {
+    this.outcome = outcome;
+  }
+
   /**
    * A statement (or anything else) made once per database and kept with it, e.g. a select
    * rendered to SQL; the same for every unit of work on the database.
@@ -126,8 +144,9 @@ public final class TransactionContext {
    * Runs one statement with plain JDBC on the unit's connection, for the hot path of the
    * repository kit (statements rendered once by jOOQ, see {@link #rendered}) and for a service's
    * own hottest statements. The statement is watched like every statement of {@link #dsl()}: when
-   * it fails the unit is marked failed and the caller receives appdb's domain error. The JDBC
-   * query timeout of the database's settings (SQLite's statement timeout) is applied.
+   * it fails the unit is marked failed and the caller receives appdb's domain error. The statement
+   * timeout applies: the dialect's statement clock where it has one (SQLite), else the JDBC query
+   * timeout of the database's settings, if any.
    *
    * @param sql the statement's SQL with {@code ?} placeholders, rendered for this database
    * @param source the jOOQ query the SQL was rendered from, for naming the table of a violated
@@ -148,19 +167,31 @@ public final class TransactionContext {
     }
     requireUsable();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      int timeout = queryTimeoutSeconds();
+      int timeout = database.queryTimeoutSeconds();
       if (timeout > 0) {
         statement.setQueryTimeout(timeout);
       }
+      statementStarting();
       return work.run(statement);
     } catch (SQLException e) {
       throw statementFailed(e, source);
+    } finally {
+      statementEnded();
     }
   }
 
-  private int queryTimeoutSeconds() {
-    Integer seconds = database.configuration().settings().getQueryTimeout();
-    return seconds == null ? 0 : seconds;
+  /** Starts the statement clock, where the dialect has one, for a statement about to run. */
+  void statementStarting() {
+    if (clock != null) {
+      clock.start();
+    }
+  }
+
+  /** Stops the statement clock, where the dialect has one. */
+  void statementEnded() {
+    if (clock != null) {
+      clock.stop();
+    }
   }
 
   /** @return the database's specifics */
@@ -271,5 +302,6 @@ public final class TransactionContext {
   /** Marks the unit of work as ended: every later use of {@link #dsl} fails. */
   void end() {
     ended = true;
+    statementEnded(); // a cursor left open past the unit must not be cut off on the pool
   }
 }

@@ -11,6 +11,7 @@ import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.ParamType;
+import org.jooq.conf.RenderTable;
 import org.jooq.conf.Settings;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
@@ -30,7 +31,9 @@ class RenderedSelectTest {
   @Test
   void rendersTheTypedQueriesTextOnEachDialect() {
     for (Configuration configuration : new Configuration[] {POSTGRES, SQLITE}) {
-      DSLContext dsl = DSL.using(configuration);
+      // the typed queries, their columns not qualified by the one table they read
+      DSLContext dsl = DSL.using(configuration.derive(((Settings) configuration.settings().clone())
+          .withRenderTable(RenderTable.WHEN_MULTIPLE_TABLES)));
       KeySelects selects = KeySelects.render(configuration);
       assertThat(RenderedSelect.byKey(configuration, USERS.ID).sql()).isEqualTo(
           dsl.selectFrom(USERS).where(USERS.ID.eq(UUID.randomUUID())).getSQL(ParamType.INDEXED));
@@ -47,7 +50,14 @@ class RenderedSelectTest {
     Configuration inlined = new DefaultConfiguration().set(SQLDialect.POSTGRES)
         .set(new Settings().withStatementType(StatementType.STATIC_STATEMENT));
     assertThat(KeySelects.render(inlined).userByEmail().sql())
-        .endsWith("where \"app\".\"users\".\"email_normalized\" = ?");
+        .endsWith("where \"email_normalized\" = ?");
+  }
+
+  @Test
+  void qualifiesNoColumnOfTheOneTableItReads() {
+    assertThat(RenderedSelect.byKey(POSTGRES, USERS.ID).sql()).isEqualTo("select \"id\","
+        + " \"first_name\", \"last_name\", \"email\", \"email_normalized\", \"created_at\","
+        + " \"updated_at\", \"version\" from \"app\".\"users\" where \"id\" = cast(? as uuid)");
   }
 
   @Test
