@@ -19,16 +19,11 @@ import java.util.UUID;
  */
 public final class PostgresJdbc implements JdbcDialect {
 
-  private static final String USER_COLUMNS = "\"app\".\"users\".\"id\", "
-      + "\"app\".\"users\".\"first_name\", \"app\".\"users\".\"last_name\", "
-      + "\"app\".\"users\".\"email\", \"app\".\"users\".\"email_normalized\", "
-      + "\"app\".\"users\".\"created_at\", \"app\".\"users\".\"updated_at\", "
-      + "\"app\".\"users\".\"version\"";
-
   @Override
   public String selectUserById() {
-    return "select " + USER_COLUMNS + " from \"app\".\"users\" "
-        + "where \"app\".\"users\".\"id\" = cast(? as uuid)";
+    return "select \"id\", \"first_name\", \"last_name\", \"email\", \"email_normalized\", "
+        + "\"created_at\", \"updated_at\", \"version\" from \"app\".\"users\" "
+        + "where \"id\" = cast(? as uuid)";
   }
 
   @Override
@@ -47,10 +42,8 @@ public final class PostgresJdbc implements JdbcDialect {
 
   @Override
   public String selectIdentity() {
-    return "select \"app\".\"user_identities\".\"issuer\", \"app\".\"user_identities\".\"subject\", "
-        + "\"app\".\"user_identities\".\"user_id\", \"app\".\"user_identities\".\"linked_at\" "
-        + "from \"app\".\"user_identities\" where (\"app\".\"user_identities\".\"issuer\" = ? "
-        + "and \"app\".\"user_identities\".\"subject\" = ?)";
+    return "select \"issuer\", \"subject\", \"user_id\", \"linked_at\" "
+        + "from \"app\".\"user_identities\" where (\"issuer\" = ? and \"subject\" = ?)";
   }
 
   @Override

@@ -18,12 +18,12 @@ import java.util.UUID;
  */
 public final class SqliteJdbc implements JdbcDialect {
 
-  private static final String USER_COLUMNS = "users.id, users.first_name, users.last_name, "
-      + "users.email, users.email_normalized, users.created_at, users.updated_at, users.version";
+  private static final String USER_COLUMNS = "id, first_name, last_name, email, "
+      + "email_normalized, created_at, updated_at, version";
 
   @Override
   public String selectUserById() {
-    return "select " + USER_COLUMNS + " from users where users.id = ?";
+    return "select " + USER_COLUMNS + " from users where id = ?";
   }
 
   @Override
@@ -40,9 +40,8 @@ public final class SqliteJdbc implements JdbcDialect {
 
   @Override
   public String selectIdentity() {
-    return "select user_identities.issuer, user_identities.subject, user_identities.user_id, "
-        + "user_identities.linked_at from user_identities "
-        + "where (user_identities.issuer = ? and user_identities.subject = ?)";
+    return "select issuer, subject, user_id, linked_at from user_identities "
+        + "where (issuer = ? and subject = ?)";
   }
 
   @Override

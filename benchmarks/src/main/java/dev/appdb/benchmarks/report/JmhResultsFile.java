@@ -71,7 +71,9 @@ public record JmhResultsFile(List<Measurement> measurements, String conditions, 
    * running {@code appdb} and {@code jdbc} side by side): JMH reports the group's sum as the
    * primary result and each method's throughput as a secondary result named after the method.
    *
-   * @return one measurement per method, or none when {@code result} is not a group's
+   * @return one measurement per method, each with an equal share of the group's threads (JMH's
+   *     JSON does not say how {@code -tg} split them; the paired benchmarks split them evenly), or
+   *     none when {@code result} is not a group's
    */
   private static List<Measurement> groupMembers(JsonNode result) {
     JsonNode secondary = result.path("secondaryMetrics");
@@ -84,17 +86,19 @@ public record JmhResultsFile(List<Measurement> measurements, String conditions, 
     String unit = result.get("primaryMetric").get("scoreUnit").asText();
     Map<String, String> params = new LinkedHashMap<>();
     result.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
+    // the methods' own results; a profiler's (gc.alloc.rate, async) have dots or other units
+    List<Map.Entry<String, JsonNode>> methods = secondary.properties().stream()
+        .filter(metric -> metric.getKey().matches("[A-Za-z][A-Za-z0-9]*")
+            && unit.equals(metric.getValue().path("scoreUnit").asText()))
+        .toList();
+    int threads = Math.max(1, result.get("threads").asInt() / Math.max(1, methods.size()));
     List<Measurement> members = new ArrayList<>();
-    secondary.properties().forEach(metric -> {
-      JsonNode value = metric.getValue();
-      // the methods' own results; a profiler's (gc.alloc.rate, async) have dots or other units
-      if (metric.getKey().matches("[A-Za-z][A-Za-z0-9]*")
-          && unit.equals(value.path("scoreUnit").asText())) {
-        members.add(new Measurement(scenario, metric.getKey(), result.get("mode").asText(), 1,
-            params, value.get("score").asDouble(), value.path("scoreError").asDouble(Double.NaN),
-            unit, Map.of()));
-      }
-    });
+    for (Map.Entry<String, JsonNode> method : methods) {
+      JsonNode value = method.getValue();
+      members.add(new Measurement(scenario, method.getKey(), result.get("mode").asText(), threads,
+          params, value.get("score").asDouble(), value.path("scoreError").asDouble(Double.NaN),
+          unit, Map.of()));
+    }
     return members;
   }
 

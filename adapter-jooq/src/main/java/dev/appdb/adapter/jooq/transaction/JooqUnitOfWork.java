@@ -3,8 +3,7 @@ package dev.appdb.adapter.jooq.transaction;
 import dev.appdb.application.port.UnitOfWork;
 import dev.appdb.domain.identity.UserIdentityRepository;
 import dev.appdb.domain.user.UserRepository;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -18,7 +17,12 @@ final class JooqUnitOfWork implements UnitOfWork {
   private final TransactionContext context;
   private UserRepository users;
   private UserIdentityRepository identities;
-  private Map<Class<?>, Object> registered;
+  /**
+   * The services' repositories made so far, as port, repository, port, repository...: a unit
+   * uses a few, and a scan of a few costs less than making a map for each unit.
+   */
+  private Object[] registered;
+  private int registeredCount;
 
   JooqUnitOfWork(TransactionContext context) {
     this.context = context;
@@ -50,14 +54,19 @@ final class JooqUnitOfWork implements UnitOfWork {
     if (port == UserIdentityRepository.class) {
       return port.cast(identities());
     }
+    for (int i = 0; i < registeredCount; i += 2) {
+      if (registered[i] == port) {
+        return port.cast(registered[i + 1]);
+      }
+    }
+    Object repository = create(port);
     if (registered == null) {
-      registered = new IdentityHashMap<>(4);
+      registered = new Object[4];
+    } else if (registeredCount == registered.length) {
+      registered = Arrays.copyOf(registered, registered.length * 2);
     }
-    Object repository = registered.get(port);
-    if (repository == null) {
-      repository = create(port);
-      registered.put(port, repository);
-    }
+    registered[registeredCount++] = port;
+    registered[registeredCount++] = repository;
     return port.cast(repository);
   }
 
@@ -71,7 +80,11 @@ final class JooqUnitOfWork implements UnitOfWork {
           + new TreeSet<>(context.database().repositories().keySet().stream()
               .map(Class::getName).toList()));
     }
-    return port.cast(Objects.requireNonNull(factory.create(context),
-        () -> "the repository factory of " + port.getName() + " returned null"));
+    Object repository = factory.create(context);
+    if (repository == null) {
+      throw new NullPointerException("the repository factory of " + port.getName()
+          + " returned null");
+    }
+    return port.cast(repository);
   }
 }

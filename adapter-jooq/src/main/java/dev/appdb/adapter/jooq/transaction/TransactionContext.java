@@ -136,8 +136,9 @@ public final class TransactionContext {
    */
   @SuppressWarnings("unchecked")
   public <T> T rendered(Object key, Function<Configuration, T> render) {
-    return (T) database.rendered().computeIfAbsent(key,
-        ignored -> render.apply(database.configuration()));
+    Object kept = database.rendered().get(key); // no lambda made once it is kept
+    return (T) (kept != null ? kept : database.rendered().computeIfAbsent(key,
+        ignored -> render.apply(database.configuration())));
   }
 
   /**
