@@ -60,4 +60,17 @@ final class TimedSqliteConnection extends JDBC4Connection implements StatementCl
   public void stop() {
     running = false;
   }
+
+  /** Unregisters the progress handler (the driver holds it by a JNI reference), then closes. */
+  @Override
+  public void close() throws SQLException {
+    if (!isClosed()) {
+      try {
+        ProgressHandler.clearHandler(this);
+      } catch (SQLException alreadyBroken) {
+        // closing frees the database handle and with it whatever the handler held
+      }
+    }
+    super.close();
+  }
 }
