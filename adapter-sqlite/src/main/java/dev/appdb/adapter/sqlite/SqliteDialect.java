@@ -119,8 +119,8 @@ public final class SqliteDialect implements DatabaseDialect {
     return switch (sqlite.getResultCode().code & 0xFF) {
       case 5, 6 -> "the SQLite file is locked by another connection or process; waited the busy"
           + " timeout (pool.timeout-seconds) for it";
-      case 9 -> "the statement ran longer than the statement timeout"
-          + " (pool.statement-timeout-seconds) and was interrupted";
+      case 9 -> "the statement was interrupted: it ran longer than the statement timeout"
+          + " (pool.statement-timeout-seconds), or it was cancelled";
       case 8 -> "the SQLite file is read-only: the process needs write access to the file and"
           + " to its folder (SQLite writes its -wal and -shm files beside it)";
       case 10 -> "disk I/O error on the SQLite file";
@@ -192,9 +192,29 @@ public final class SqliteDialect implements DatabaseDialect {
     execute(connection, "COMMIT");
   }
 
+  /**
+   * {@code ROLLBACK}; when it fails because SQLite already ended the transaction itself (it does
+   * so when it interrupts a write, e.g. at the statement timeout, and after some I/O, full-disk
+   * and out-of-memory errors; https://www.sqlite.org/lang_transaction.html), the connection is
+   * sound and nothing is left to undo. Whether a transaction is still open is asked of SQLite, not
+   * read from the message: a {@code BEGIN} succeeds only outside one (and is rolled back at once).
+   *
+   * @throws SQLException when the rollback failed and a transaction is still open, or SQLite
+   *     cannot tell
+   */
   @Override
   public void rollback(Connection connection) throws SQLException {
-    execute(connection, "ROLLBACK");
+    try {
+      execute(connection, "ROLLBACK");
+    } catch (SQLException failed) {
+      try {
+        execute(connection, "BEGIN DEFERRED");
+      } catch (SQLException stillInTransaction) {
+        failed.addSuppressed(stillInTransaction);
+        throw failed;
+      }
+      execute(connection, "ROLLBACK"); // the transaction had ended; this ends the probe's
+    }
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 /**
  * A statement that runs past the statement timeout is interrupted and fails the unit of work with
  * {@code QueryTimeoutException}, through jOOQ and through the repository kit's plain-JDBC path
- * alike, and the pooled connection goes on working. sqlite-jdbc's JDBC query timeout alone would
+ * alike, a write as well (SQLite then rolls the transaction back itself), a lazy cursor whatever
+ * runs while it is open, and the pooled connection goes on working. sqlite-jdbc's JDBC query timeout alone would
  * let the statement run: it only bounds lock waits. The statements below never end by
  * themselves, so without appdb's clock these tests hit their JUnit timeout and fail.
  */
@@ -35,6 +36,12 @@ class SqliteStatementTimeoutTest {
     long countWithJooq();
 
     long countOnThePlainJdbcPath();
+
+    /** Writes endlessly: SQLite rolls the whole transaction back when it interrupts a write. */
+    void insertEndlessly();
+
+    /** Reads endless rows from a lazy cursor and runs one quick statement per row. */
+    long readLazilyWithAStatementPerRow();
   }
 
   /** The repository, on the unit's context as a service's repository is. */
@@ -42,6 +49,24 @@ class SqliteStatementTimeoutTest {
     @Override
     public long countWithJooq() {
       return tx.dsl().fetchOne(ENDLESS).get(0, Long.class);
+    }
+
+    @Override
+    public void insertEndlessly() {
+      tx.dslForWrite().execute("create table if not exists counted (x integer)");
+      tx.dslForWrite().execute("insert into counted " + ENDLESS.replace("count(*)", "x"));
+    }
+
+    @Override
+    public long readLazilyWithAStatementPerRow() {
+      long rows = 0;
+      try (var cursor = tx.dsl().fetchLazy(ENDLESS.replace("count(*)", "x"))) {
+        while (cursor.fetchNext() != null) {
+          tx.dsl().fetchOne("select 1"); // quick, and it must not stop the cursor's clock
+          rows++;
+        }
+      }
+      return rows;
     }
 
     @Override
@@ -73,8 +98,8 @@ class SqliteStatementTimeoutTest {
     assertThatThrownBy(() -> database.transactions().readOnly(
         tx -> tx.repository(Endless.class).countWithJooq()))
         .isInstanceOf(QueryTimeoutException.class)
-        .hasMessageContaining("ran longer than the statement timeout"
-            + " (pool.statement-timeout-seconds) and was interrupted");
+        .hasMessageContaining("the statement was interrupted: it ran longer than the statement"
+            + " timeout (pool.statement-timeout-seconds), or it was cancelled");
     assertTheConnectionStillWorks();
   }
 
@@ -88,6 +113,32 @@ class SqliteStatementTimeoutTest {
         .hasMessageContaining("was interrupted");
     long users = database.transactions().readOnly(tx -> tx.users().count());
     assertThat(users).isZero();
+    assertTheConnectionStillWorks();
+  }
+
+  @Test
+  void aWriteRunningPastTheTimeoutRollsBackAndKeepsItsConnection() {
+    long invalidBefore = database.database().pool().status().invalid();
+    assertThatThrownBy(() -> database.transactions().inTransaction(tx -> {
+      tx.users().create(User.register("Rolled", "Back", null, Instant.now()));
+      tx.repository(Endless.class).insertEndlessly();
+      return null;
+    }))
+        .isInstanceOf(QueryTimeoutException.class)
+        .hasMessageContaining("was interrupted");
+    long users = database.transactions().readOnly(tx -> tx.users().count());
+    assertThat(users).isZero();
+    // SQLite ended the transaction itself; the rollback found nothing to undo, evicted nothing
+    assertThat(database.database().pool().status().invalid()).isEqualTo(invalidBefore);
+    assertTheConnectionStillWorks();
+  }
+
+  @Test
+  void aLazyCursorIsTimedFromItsExecutionToItsCloseWhateverRunsMeanwhile() {
+    assertThatThrownBy(() -> database.transactions().readOnly(
+        tx -> tx.repository(Endless.class).readLazilyWithAStatementPerRow()))
+        .isInstanceOf(QueryTimeoutException.class)
+        .hasMessageContaining("was interrupted");
     assertTheConnectionStillWorks();
   }
 

@@ -2,8 +2,6 @@ package dev.appdb.benchmarks.scenario;
 
 import dev.appdb.benchmarks.fixture.BenchmarkDatabase;
 import dev.appdb.benchmarks.notes.Note;
-import dev.appdb.benchmarks.notes.NoteId;
-import dev.appdb.benchmarks.notes.NoteRepository;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +21,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FindNoteByIdPaired {
 
+  /** The measured code, the same as the benchmark run alone. */
+  private static final FindNoteById SINGLE = new FindNoteById();
+
   /**
    * @param db the trial's database
    * @param cursor which seeded note to read
@@ -32,8 +33,7 @@ public class FindNoteByIdPaired {
   @Group("find")
   @GroupThreads(1)
   public Optional<Note> appdb(BenchmarkDatabase db, SeedCursor cursor) {
-    NoteId id = db.seededNoteId(cursor.next());
-    return db.transactions().readOnly(tx -> tx.repository(NoteRepository.class).findById(id));
+    return SINGLE.appdb(db, cursor);
   }
 
   /**
@@ -46,7 +46,6 @@ public class FindNoteByIdPaired {
   @Group("find")
   @GroupThreads(1)
   public Optional<Note> jdbc(BenchmarkDatabase db, SeedCursor cursor) throws SQLException {
-    NoteId id = db.seededNoteId(cursor.next());
-    return db.jdbc().readOnly(connection -> db.notes().findById(connection, id));
+    return SINGLE.jdbc(db, cursor);
   }
 }

@@ -2,7 +2,6 @@ package dev.appdb.benchmarks.scenario;
 
 import dev.appdb.benchmarks.fixture.BenchmarkDatabase;
 import dev.appdb.domain.user.User;
-import dev.appdb.domain.user.UserId;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +21,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FindUserByIdPaired {
 
+  /** The measured code, the same as the benchmark run alone. */
+  private static final FindUserById SINGLE = new FindUserById();
+
   /**
    * @param db the trial's database
    * @param cursor which seeded user to read
@@ -31,8 +33,7 @@ public class FindUserByIdPaired {
   @Group("find")
   @GroupThreads(1)
   public Optional<User> appdb(BenchmarkDatabase db, SeedCursor cursor) {
-    UserId id = db.seededId(cursor.next());
-    return db.transactions().readOnly(tx -> tx.users().findById(id));
+    return SINGLE.appdb(db, cursor);
   }
 
   /**
@@ -45,7 +46,6 @@ public class FindUserByIdPaired {
   @Group("find")
   @GroupThreads(1)
   public Optional<User> jdbc(BenchmarkDatabase db, SeedCursor cursor) throws SQLException {
-    UserId id = db.seededId(cursor.next());
-    return db.jdbc().readOnly(connection -> db.users().findById(connection, id));
+    return SINGLE.jdbc(db, cursor);
   }
 }

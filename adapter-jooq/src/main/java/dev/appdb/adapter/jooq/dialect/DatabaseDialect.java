@@ -72,7 +72,11 @@ public interface DatabaseDialect {
 
   /**
    * What times out the statements a unit of work runs on {@code connection}, when the database
-   * and its driver cannot (the unit then sets no JDBC query timeout on them).
+   * and its driver cannot (an adapter that has one opens its database without a JDBC query
+   * timeout, {@code JooqDatabase}'s {@code clientQueryTimeout} of zero). The unit starts it when
+   * a statement begins and stops it when no statement is open any more: a lazy cursor is timed
+   * from its execution to its close, a JDBC batch as one statement; statements sent past jOOQ
+   * ({@code DSLContext.connection}) are not timed.
    *
    * @param connection a checked-out connection, never null
    * @return the connection's clock, or null (the default) when the server's statement timeout or

@@ -97,8 +97,9 @@ public final class JooqTransactions implements Transactions {
     long start = System.nanoTime();
     Connection connection = checkout.checkout();
     DatabaseContext database = this.database;
-    TransactionContext context = new TransactionContext(database, connection, readOnly);
+    TransactionContext context = null;
     try {
+      context = new TransactionContext(database, connection, readOnly);
       database.dialect().begin(connection, readOnly);
       return runAndCommit(work, context);
     } catch (SQLException e) {
@@ -106,7 +107,8 @@ public final class JooqTransactions implements Transactions {
     } finally {
       close(connection);
       if (!observers.isEmpty()) {
-        tell(readOnly, context.outcome(), System.nanoTime() - start);
+        tell(readOnly, context == null ? Outcome.ROLLED_BACK : context.outcome(),
+            System.nanoTime() - start);
       }
     }
   }

@@ -15,6 +15,9 @@ final class StatementFailures implements ExecuteListener {
 
   private static final long serialVersionUID = 1L;
 
+  /** Marks an execution whose statement clock was started (jOOQ's per-execution data). */
+  private static final Object TIMED = new Object();
+
   private final transient TransactionContext unit;
 
   StatementFailures(TransactionContext unit) {
@@ -23,17 +26,26 @@ final class StatementFailures implements ExecuteListener {
 
   @Override
   public void executeStart(ExecuteContext ctx) {
-    unit.statementStarting();
+    if (ctx.data(TIMED, Boolean.TRUE) == null) { // once per execution, however jOOQ reports it
+      unit.statementStarting();
+    }
   }
 
   @Override
   public void end(ExecuteContext ctx) {
-    unit.statementEnded();
+    ended(ctx);
+  }
+
+  /** Ends the statement's timing once, whether jOOQ reports its end, its failure or both. */
+  private void ended(ExecuteContext ctx) {
+    if (ctx.data().remove(TIMED) != null) {
+      unit.statementEnded();
+    }
   }
 
   @Override
   public void exception(ExecuteContext ctx) {
-    unit.statementEnded();
+    ended(ctx);
     Throwable failure = ctx.sqlException() != null ? ctx.sqlException() : ctx.exception();
     if (failure != null) {
       Query statement = ctx.query() != null ? ctx.query()

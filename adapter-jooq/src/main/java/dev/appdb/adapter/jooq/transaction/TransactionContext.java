@@ -50,6 +50,8 @@ public final class TransactionContext {
   private final boolean readOnly;
   /** Times the unit's statements where the driver cannot; null where it can. */
   private final StatementClock clock;
+  /** The statements begun and not yet ended, for {@link #clock}. */
+  private int openStatements;
   private DSLContext dsl;
   private volatile boolean ended;
   private volatile RuntimeException failure;
@@ -181,16 +183,20 @@ public final class TransactionContext {
     }
   }
 
-  /** Starts the statement clock, where the dialect has one, for a statement about to run. */
+  /**
+   * Starts the statement clock, where the dialect has one, for a statement about to run. A
+   * statement run while another is still open (rows read one by one from a lazy cursor) runs
+   * on the outer one's clock, which keeps going until the outer one ends.
+   */
   void statementStarting() {
-    if (clock != null) {
+    if (clock != null && openStatements++ == 0) {
       clock.start();
     }
   }
 
-  /** Stops the statement clock, where the dialect has one. */
+  /** Stops the statement clock, where the dialect has one, when no statement is open any more. */
   void statementEnded() {
-    if (clock != null) {
+    if (clock != null && openStatements > 0 && --openStatements == 0) {
       clock.stop();
     }
   }
@@ -303,6 +309,9 @@ public final class TransactionContext {
   /** Marks the unit of work as ended: every later use of {@link #dsl} fails. */
   void end() {
     ended = true;
-    statementEnded(); // a cursor left open past the unit must not be cut off on the pool
+    if (clock != null) { // a cursor left open past the unit must not be cut off on the pool
+      openStatements = 0;
+      clock.stop();
+    }
   }
 }
