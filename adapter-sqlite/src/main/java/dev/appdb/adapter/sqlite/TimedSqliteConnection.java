@@ -17,8 +17,7 @@ final class TimedSqliteConnection extends JDBC4Connection implements StatementCl
 
   /**
    * How often a running statement looks at the clock, in SQLite virtual-machine steps: a
-   * single-row statement takes fewer and never pays for a look; a long one is interrupted within
-   * a fraction of a millisecond of its deadline.
+   * single-row statement takes fewer and never pays for a look.
    */
   static final int STEPS_PER_CHECK = 10_000;
 
