@@ -169,12 +169,12 @@ public final class TransactionContext {
           "this unit of work is read-only; write inside Transactions.inTransaction instead");
     }
     requireUsable();
+    statementStarting(); // paired with the statementEnded below, whatever fails in between
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int timeout = database.queryTimeoutSeconds();
       if (timeout > 0) {
         statement.setQueryTimeout(timeout);
       }
-      statementStarting();
       return work.run(statement);
     } catch (SQLException e) {
       throw statementFailed(e, source);
