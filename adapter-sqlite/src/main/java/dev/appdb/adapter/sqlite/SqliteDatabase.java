@@ -153,7 +153,8 @@ public final class SqliteDatabase {
     return dataSource;
   }
 
-  private static String jdbcUrl(Path file) {
+  /** @return the sqlite-jdbc URL of {@code file} */
+  static String jdbcUrl(Path file) {
     return "jdbc:sqlite:" + Objects.requireNonNull(file, "file");
   }
 

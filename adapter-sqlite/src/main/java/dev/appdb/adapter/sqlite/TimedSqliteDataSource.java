@@ -30,7 +30,7 @@ final class TimedSqliteDataSource extends SQLiteDataSource {
       throw new IllegalArgumentException("statementTimeout: must be positive, was "
           + statementTimeout);
     }
-    setUrl("jdbc:sqlite:" + this.file);
+    setUrl(SqliteDatabase.jdbcUrl(file));
   }
 
   @Override

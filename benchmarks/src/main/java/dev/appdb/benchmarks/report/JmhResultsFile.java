@@ -51,8 +51,7 @@ public record JmhResultsFile(List<Measurement> measurements, String conditions, 
     String benchmark = result.get("benchmark").asText();
     int method = benchmark.lastIndexOf('.');
     int scenario = benchmark.lastIndexOf('.', method - 1);
-    Map<String, String> params = new LinkedHashMap<>();
-    result.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
+    Map<String, String> params = params(result);
     JsonNode metric = result.get("primaryMetric");
     Map<String, Double> percentiles = new LinkedHashMap<>();
     if ("sample".equals(result.get("mode").asText())) {
@@ -84,8 +83,7 @@ public record JmhResultsFile(List<Measurement> measurements, String conditions, 
     int group = benchmark.lastIndexOf('.');
     String scenario = benchmark.substring(benchmark.lastIndexOf('.', group - 1) + 1, group);
     String unit = result.get("primaryMetric").get("scoreUnit").asText();
-    Map<String, String> params = new LinkedHashMap<>();
-    result.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
+    Map<String, String> params = params(result);
     // the methods' own results; a profiler's (gc.alloc.rate, async) have dots or other units
     List<Map.Entry<String, JsonNode>> methods = secondary.properties().stream()
         .filter(metric -> metric.getKey().matches("[A-Za-z][A-Za-z0-9]*")
@@ -100,6 +98,13 @@ public record JmhResultsFile(List<Measurement> measurements, String conditions, 
           unit, Map.of()));
     }
     return members;
+  }
+
+  /** @return the result's JMH parameters (e.g. {@code database}), in the file's order */
+  private static Map<String, String> params(JsonNode result) {
+    Map<String, String> params = new LinkedHashMap<>();
+    result.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
+    return params;
   }
 
   private static String conditions(JsonNode first) {
