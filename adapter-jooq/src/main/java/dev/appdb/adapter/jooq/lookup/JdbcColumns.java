@@ -2,6 +2,10 @@ package dev.appdb.adapter.jooq.lookup;
 
 import dev.appdb.adapter.jooq.binding.InstantBinding;
 import dev.appdb.adapter.jooq.binding.InstantText;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.sql.PreparedStatement;
@@ -12,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jooq.Configuration;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
@@ -42,22 +47,18 @@ public final class JdbcColumns<R extends TableRecord<R>> {
 
   private final Field<?>[] fields;
   private final Access[] access;
-  private final Constructor<R> newRecord;
-  /** What the records read are attached to (no connection: they are only read). */
-  private final Configuration configuration;
+  private final Supplier<R> newRecord;
 
-  private JdbcColumns(Field<?>[] fields, Access[] access, Constructor<R> newRecord,
-      Configuration configuration) {
+  private JdbcColumns(Field<?>[] fields, Access[] access, Supplier<R> newRecord) {
     this.fields = fields;
     this.access = access;
     this.newRecord = newRecord;
-    this.configuration = configuration;
   }
 
   /**
    * @param table a generated table, never null
    * @param configuration the database's jOOQ configuration (its dialect decides how values
-   *     cross JDBC; the records {@link #read} returns are attached to it), never null
+   *     cross JDBC), never null
    * @param <R> the record type
    * @return the table's columns over JDBC, or null when a column's type is not covered (the
    *     caller then runs its statements through jOOQ)
@@ -73,28 +74,57 @@ public final class JdbcColumns<R extends TableRecord<R>> {
         return null;
       }
     }
-    try {
-      @SuppressWarnings("unchecked") // a table's record type is R
-      Constructor<R> constructor = (Constructor<R>) table.getRecordType().getConstructor();
-      uncheckedAccess(constructor);
-      return new JdbcColumns<>(fields, access, constructor, configuration);
-    } catch (NoSuchMethodException noPublicConstructor) {
-      return null;
-    }
+    Supplier<R> newRecord = newRecord(table.getRecordType());
+    return newRecord == null ? null : new JdbcColumns<>(fields, access, newRecord);
   }
 
   /**
-   * Skips the access check on every {@code newInstance}: it finds the caller by walking the stack,
-   * about a tenth of the cost of {@link #read} (async-profiler, PostgreSQL, 32 threads). The
-   * constructor is public anyway; where the check cannot be skipped (a security manager, a module
-   * that does not open the package), records are still made, checked.
+   * Makes records with their public no-argument constructor, called as a compiled lambda would
+   * call it: {@code Constructor.newInstance} cost as much again as the record itself (its access
+   * check, a stack walk, then a generated accessor; async-profiler, PostgreSQL, 32 threads). Where
+   * the record's class cannot be linked from appdb's class loader the constructor is called by
+   * reflection instead.
+   *
+   * @return the records' factory, or null when the type has no public no-argument constructor
    */
-  private static void uncheckedAccess(Constructor<?> constructor) {
+  private static <R> Supplier<R> newRecord(Class<? extends R> type) {
+    Constructor<? extends R> constructor;
     try {
-      constructor.setAccessible(true);
+      constructor = type.getConstructor();
+    } catch (NoSuchMethodException noPublicConstructor) {
+      return null;
+    }
+    try {
+      MethodHandle make = MethodHandles.publicLookup().unreflectConstructor(constructor);
+      @SuppressWarnings("unchecked") // the lambda returns what the constructor makes
+      Supplier<R> compiled = (Supplier<R>) LambdaMetafactory.metafactory(MethodHandles.lookup(),
+              "get", MethodType.methodType(Supplier.class), MethodType.methodType(Object.class),
+              make, MethodType.methodType(type))
+          .getTarget().invoke();
+      compiled.get(); // links the record's class now, so a failure to see it falls back here
+      return compiled;
+    } catch (LinkageError | ReflectiveOperationException | RuntimeException notLinkable) {
+      return reflective(constructor);
+    } catch (Error error) {
+      throw error;
+    } catch (Throwable unexpected) { // the factory's call site declares Throwable; it throws none
+      throw new IllegalStateException("cannot compile a factory of " + type, unexpected);
+    }
+  }
+
+  private static <R> Supplier<R> reflective(Constructor<? extends R> constructor) {
+    try {
+      constructor.setAccessible(true); // skips the access check's stack walk on every call
     } catch (RuntimeException refused) {
       // InaccessibleObjectException or SecurityException: newInstance checks access each time
     }
+    return () -> {
+      try {
+        return constructor.newInstance();
+      } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("cannot make a " + constructor.getDeclaringClass(), e);
+      }
+    };
   }
 
   /** @return the table's columns, in the order of {@link #read} and of the column indexes */
@@ -121,23 +151,19 @@ public final class JdbcColumns<R extends TableRecord<R>> {
 
   /**
    * @param row a result positioned on a row whose columns are {@link #fields()} in that order
-   * @return a new record holding the row
+   * @return a new record holding the row, detached (it is made to be read), none of its values
+   *     marked changed
    * @throws SQLException when the driver fails
    */
   public R read(ResultSet row) throws SQLException {
-    R record;
-    try {
-      record = newRecord.newInstance();
-    } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot make a " + newRecord.getDeclaringClass(), e);
-    }
-    // attached before the first set: jOOQ reads a detached record's settings on setting its
-    // primary key from a new DefaultConfiguration, copying the default Settings every time
-    record.attach(configuration);
+    R record = newRecord.get();
+    // every column marked changed first: setting a primary key column that is not yet marked
+    // makes jOOQ read the record's settings, from a new DefaultConfiguration when detached
+    record.changed(true);
     for (int i = 0; i < fields.length; i++) {
       set(record, fields[i], access[i].read(row, i + 1));
     }
-    record.changed(false);
+    record.changed(false); // as jOOQ's fetch leaves it: the values are the originals
     return record;
   }
 
