@@ -109,8 +109,8 @@ public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
    */
   public Optional<E> findById(I id) {
     Objects.requireNonNull(id, "id");
-    Optional<R> row = statements().byId.fetchOptional(tx, id.value());
-    return row.isEmpty() ? Optional.empty() : Optional.of(table.toEntity(row.get()));
+    R row = statements().byId.fetchOrNull(tx, id.value());
+    return row == null ? Optional.empty() : Optional.of(table.toEntity(row));
   }
 
   /**

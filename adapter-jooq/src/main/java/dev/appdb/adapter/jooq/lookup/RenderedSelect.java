@@ -1,8 +1,11 @@
 package dev.appdb.adapter.jooq.lookup;
 
+import dev.appdb.adapter.jooq.transaction.JdbcWork;
 import dev.appdb.adapter.jooq.transaction.TransactionContext;
 import dev.appdb.domain.error.UnexpectedDatabaseException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -110,26 +113,57 @@ public final class RenderedSelect<R extends TableRecord<R>> {
    * @throws RuntimeException appdb's domain error when the database fails; the unit then ends
    */
   public Optional<R> fetchOptional(TransactionContext tx, Object... values) {
+    return Optional.ofNullable(fetchOrNull(tx, values));
+  }
+
+  /**
+   * {@link #fetchOptional(TransactionContext, Object...)} without the {@code Optional}, for a
+   * caller that maps the row at once (the repository kit's find by id).
+   *
+   * @param tx the unit of work, never null
+   * @param values one value per key column, in the order given to {@link #byKey}; none null
+   * @return the row, or null when none matches
+   * @throws IllegalArgumentException when the number of values differs from the number of keys
+   * @throws RuntimeException appdb's domain error when the database fails; the unit then ends
+   */
+  public R fetchOrNull(TransactionContext tx, Object... values) {
     checkValues(values);
     if (columns == null) {
-      return fetchOptional(tx.dsl(), values);
+      return fetchOptional(tx.dsl(), values).orElse(null);
     }
-    return tx.jdbc(sql, null, false, statement -> {
+    return tx.jdbc(sql, null, false, new Lookup(tx, values));
+  }
+
+  /**
+   * One lookup's statement work: a class rather than a lambda, which C2 allocated through the
+   * runtime's slow path on this call site (async-profiler, PostgreSQL, 32 threads).
+   */
+  private final class Lookup implements JdbcWork<R> {
+    private final TransactionContext tx;
+    private final Object[] values;
+
+    Lookup(TransactionContext tx, Object[] values) {
+      this.tx = tx;
+      this.values = values;
+    }
+
+    @Override
+    public R run(PreparedStatement statement) throws SQLException {
       for (int i = 0; i < values.length; i++) {
         columns.bind(statement, i + 1, keyColumns[i], values[i]);
       }
       try (ResultSet rows = statement.executeQuery()) {
         if (!rows.next()) {
-          return Optional.empty();
+          return null;
         }
         R found = columns.read(rows);
         if (rows.next()) {
           throw tx.failed(new UnexpectedDatabaseException("more than one row of "
               + keys[0].getTable().getName() + " matches " + Arrays.toString(keys), null));
         }
-        return Optional.of(found);
+        return found;
       }
-    });
+    }
   }
 
   private void checkValues(Object[] values) {
