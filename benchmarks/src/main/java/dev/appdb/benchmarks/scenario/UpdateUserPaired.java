@@ -14,7 +14,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 /**
  * {@link UpdateUser} with appdb and JDBC side by side: one thread each, in the same JVM, at the
  * same time, so that whatever slows the machine down slows both alike. JMH reports each thread's
- * throughput ({@code update:appdb}, {@code update:jdbc}) over the same iterations.
+ * throughput ({@code update:appdb}, {@code update:jdbc}) over the same iterations. Read it on
+ * PostgreSQL only: on SQLite the two sides take turns on the database's one write lock, so the
+ * ratio says which side won the lock, not what a write costs.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
