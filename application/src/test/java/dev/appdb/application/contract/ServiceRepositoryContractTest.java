@@ -100,6 +100,29 @@ public abstract class ServiceRepositoryContractTest extends ContractTest {
   }
 
   @Test
+  void theDatabaseRefusesAWriteSentPastTheRepositoriesCheckInAReadOnlyUnit() {
+    User user = save(newUser("Writer", null, Instant.now()));
+    transactions().inTransaction(
+        tx -> tx.repository(NoteRepository.class).create(Note.of(user.id(), "kept")));
+
+    for (int unit = 0; unit < 3; unit++) {
+      assertThatThrownBy(() -> transactions().readOnly(
+          tx -> tx.repository(NoteRepository.class).rewriteAllPastTheWriteCheck("overwritten")))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+    }
+    assertThat(bodies(user)).containsExactly("kept");
+
+    // the connections are writable again for read-write units
+    for (int unit = 0; unit < 3; unit++) {
+      String body = "rewritten " + unit;
+      int rewritten = transactions().inTransaction(
+          tx -> tx.repository(NoteRepository.class).rewriteAllPastTheWriteCheck(body));
+      assertThat(rewritten).isEqualTo(1);
+      assertThat(bodies(user)).containsExactly(body);
+    }
+  }
+
+  @Test
   void theServiceRepositoryRefusesUseAfterItsUnitEnded() {
     AtomicReference<NoteRepository> leaked = new AtomicReference<>();
     AtomicReference<UnitOfWork> unit = new AtomicReference<>();
@@ -130,6 +153,11 @@ public abstract class ServiceRepositoryContractTest extends ContractTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no repository is registered for java.lang.Runnable")
         .hasMessageContaining(NoteRepository.class.getName());
+  }
+
+  private List<String> bodies(User user) {
+    return transactions().readOnly(tx -> tx.repository(NoteRepository.class)
+        .listForUser(user.id()).stream().map(Note::body).toList());
   }
 
   private long noteCount() {

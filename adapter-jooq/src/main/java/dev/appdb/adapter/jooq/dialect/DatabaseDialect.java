@@ -96,6 +96,28 @@ public interface DatabaseDialect {
   void begin(Connection connection, boolean readOnly) throws SQLException;
 
   /**
+   * Undoes what {@link #begin} set on the connection beyond its transaction, once the unit's
+   * transaction has ended (committed or rolled back) or {@code begin} failed, before the
+   * connection returns to the pool. Nothing by default.
+   *
+   * @param connection the connection, never null
+   * @param readOnly what {@link #begin} was given
+   * @throws SQLException when the connection cannot be restored; it is then evicted
+   */
+  default void afterTransaction(Connection connection, boolean readOnly) throws SQLException {}
+
+  /**
+   * Whether the database refused a statement because it writes in a read-only transaction
+   * ({@link #begin} with {@code readOnly}); the unit of work then reports the write as the
+   * programming error it is ({@code IllegalStateException}), as it does for a write it refuses
+   * itself.
+   *
+   * @param exception what the driver threw in a read-only unit, never null
+   * @return true when the statement was refused for writing
+   */
+  boolean refusedAsReadOnly(SQLException exception);
+
+  /**
    * Whether the open transaction can no longer commit because the database aborted it after a
    * failed statement (PostgreSQL then answers {@code COMMIT} with {@code ROLLBACK}, and JDBC
    * reports nothing). Asked before every commit, whoever sent the failing statement.

@@ -57,6 +57,16 @@ public final class SqlErrorTranslator {
   }
 
   /**
+   * @param failure what a statement of a read-only unit of work threw, never null
+   * @return true when the database refused it for writing ({@link
+   *     DatabaseDialect#refusedAsReadOnly})
+   */
+  public boolean refusedAsReadOnly(Throwable failure) {
+    SQLException sql = sqlException(failure);
+    return sql != null && dialect.refusedAsReadOnly(sql);
+  }
+
+  /**
    * @param failure what a unit of work or a driver call threw, never null
    * @return {@code failure} itself when it is an {@link AppdbException}; else its translation,
    *     constraint violations without the statement's table to name them

@@ -145,6 +145,12 @@ public final class PostgresDialect implements DatabaseDialect {
     connection.setAutoCommit(false);
   }
 
+  /** @return true for SQLState {@code 25006}, read_only_sql_transaction */
+  @Override
+  public boolean refusedAsReadOnly(SQLException exception) {
+    return "25006".equals(exception.getSQLState());
+  }
+
   /**
    * pgjdbc tracks the server's transaction status from every ReadyForQuery message, so this
    * costs no round trip. A connection that does not unwrap to pgjdbc's (a foreign pool's proxy)

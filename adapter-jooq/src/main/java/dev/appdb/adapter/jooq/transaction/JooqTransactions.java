@@ -105,6 +105,9 @@ public final class JooqTransactions implements Transactions {
     } catch (SQLException e) {
       throw database.errors().translate(e);
     } finally {
+      if (context != null) {
+        afterTransaction(database, connection, readOnly);
+      }
       close(connection);
       if (!observers.isEmpty()) {
         tell(readOnly, context == null ? Outcome.ROLLED_BACK : context.outcome(),
@@ -133,8 +136,7 @@ public final class JooqTransactions implements Transactions {
     } catch (RuntimeException failure) {
       rollback(connection, failure);
       // statement failures arrive translated; the work's own exceptions pass through unchanged
-      throw failure instanceof DataAccessException ? database.errors().translate(failure)
-          : failure;
+      throw failure instanceof DataAccessException ? context.translate(failure, null) : failure;
     } catch (Throwable failure) { // an Error, or a checked exception thrown sneakily
       rollback(connection, failure);
       throw failure;
@@ -190,6 +192,18 @@ public final class JooqTransactions implements Transactions {
     } catch (SQLException | RuntimeException rollbackFailure) {
       failure.addSuppressed(rollbackFailure);
       checkout.evict(connection);
+    }
+  }
+
+  /** Restores what the dialect's begin set; a connection it cannot restore is evicted. */
+  private void afterTransaction(DatabaseContext database, Connection connection,
+      boolean readOnly) {
+    try {
+      database.dialect().afterTransaction(connection, readOnly);
+    } catch (SQLException | RuntimeException e) {
+      checkout.evict(connection);
+      LOG.warn("restoring a connection after its unit of work failed (SQLState {}); evicted",
+          e instanceof SQLException sql ? sql.getSQLState() : null);
     }
   }
 

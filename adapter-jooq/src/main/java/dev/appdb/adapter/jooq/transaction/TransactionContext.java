@@ -215,8 +215,22 @@ public final class TransactionContext {
    *     statement ran under a savepoint that undoes it
    */
   RuntimeException statementFailed(Throwable failure, Query statement) {
-    RuntimeException translated = errors().translate(failure, statement);
+    RuntimeException translated = translate(failure, statement);
     return underSavepoint ? translated : failed(translated);
+  }
+
+  /**
+   * @param failure what jOOQ or the driver threw in this unit, never null
+   * @param statement the statement that failed, or null when unknown
+   * @return appdb's domain error for it; {@code IllegalStateException} for a write the database
+   *     refused because the unit is read-only (sent past the repositories' own check)
+   */
+  RuntimeException translate(Throwable failure, Query statement) {
+    if (readOnly && errors().refusedAsReadOnly(failure)) {
+      return new IllegalStateException("this unit of work is read-only and the database refused"
+          + " a write sent in it; write inside Transactions.inTransaction instead", failure);
+    }
+    return errors().translate(failure, statement);
   }
 
   /**

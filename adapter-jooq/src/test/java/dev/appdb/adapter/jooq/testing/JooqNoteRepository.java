@@ -62,6 +62,11 @@ public final class JooqNoteRepository implements NoteRepository {
   }
 
   @Override
+  public int rewriteAllPastTheWriteCheck(String body) {
+    return tx.dsl().update(notes).set(BODY, body).execute();
+  }
+
+  @Override
   public long count() {
     return tx.dsl().fetchCount(notes);
   }

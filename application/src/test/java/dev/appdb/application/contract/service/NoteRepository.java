@@ -20,4 +20,14 @@ public interface NoteRepository {
 
   /** @return the number of notes */
   long count();
+
+  /**
+   * Rewrites every note's body with a statement sent the way a careless repository might: past
+   * the unit's own check for writes (on jOOQ, {@code tx.dsl()} instead of
+   * {@code tx.dslForWrite()}), so that only the database itself can refuse it in a read-only unit.
+   *
+   * @param body the new body
+   * @return the number of notes rewritten
+   */
+  int rewriteAllPastTheWriteCheck(String body);
 }
