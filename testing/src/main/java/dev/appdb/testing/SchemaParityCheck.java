@@ -89,7 +89,13 @@ public abstract class SchemaParityCheck {
       sqliteFacts = describe(DSL.using(connection, SQLDialect.SQLITE).meta(), history);
     }
 
-    assertThat(sqliteFacts).as("SQLite's schema against PostgreSQL's").isEqualTo(postgresFacts);
+    Set<String> onlyPostgres = new TreeSet<>(postgresFacts);
+    onlyPostgres.removeAll(sqliteFacts);
+    Set<String> onlySqlite = new TreeSet<>(sqliteFacts);
+    onlySqlite.removeAll(postgresFacts);
+    assertThat(onlyPostgres).as("facts of PostgreSQL's schema that SQLite's lacks"
+        + " (and SQLite's alone: %s)", onlySqlite).isEmpty();
+    assertThat(onlySqlite).as("facts of SQLite's schema that PostgreSQL's lacks").isEmpty();
     alsoCheck(postgresFacts);
   }
 

@@ -14,8 +14,10 @@ public final class MissingReferenceException extends NotFoundException {
   private final String constraint;
 
   /**
-   * @param constraint the foreign key's name, e.g. {@code orders_user_id_fkey}, or the table
-   *     when the database does not name it; never null
+   * @param constraint the foreign key's name, e.g. {@code orders_user_id_fkey}; where the
+   *     database names none (SQLite) and the table's generated classes do not hold exactly one
+   *     foreign key (a key to appdb's {@code users} is not in a service's generated classes), a
+   *     description naming the table instead, {@code a foreign key of orders}; never null
    */
   public MissingReferenceException(String constraint) {
     super("the row that " + Objects.requireNonNull(constraint, "constraint")
@@ -23,7 +25,10 @@ public final class MissingReferenceException extends NotFoundException {
     this.constraint = constraint;
   }
 
-  /** @return the foreign key's name, or the table when unnamed; never null */
+  /**
+   * @return the foreign key's name; on SQLite possibly {@code a foreign key of <table>} (see the
+   *     constructor), so compare it to a name only on PostgreSQL; never null
+   */
   public String constraint() {
     return constraint;
   }

@@ -13,8 +13,9 @@ public final class StillReferencedException extends AppdbException {
   private final String constraint;
 
   /**
-   * @param constraint the foreign key's name, e.g. {@code orders_user_id_fkey}, or the table
-   *     when the database does not name it; never null
+   * @param constraint the foreign key's name, e.g. {@code orders_user_id_fkey}; where the
+   *     database names none (SQLite), a description naming the table referred to instead,
+   *     {@code a foreign key referring to users}; never null
    */
   public StillReferencedException(String constraint) {
     super("the row is still referenced through " + Objects.requireNonNull(constraint,
@@ -22,7 +23,10 @@ public final class StillReferencedException extends AppdbException {
     this.constraint = constraint;
   }
 
-  /** @return the foreign key's name, or the table when unnamed; never null */
+  /**
+   * @return the foreign key's name; on SQLite {@code a foreign key referring to <table>}, so
+   *     compare it to a name only on PostgreSQL; never null
+   */
   public String constraint() {
     return constraint;
   }

@@ -43,7 +43,8 @@ import org.jooq.meta.jaxb.Target;
  * <arguments>
  *   <argument>${project.basedir}/src/main/generated</argument>   <!-- output folder -->
  *   <argument>com.example.orders.schema</argument>              <!-- package -->
- *   <argument>orders=classpath:orders/db/postgresql</argument>  <!-- set=location, in order -->
+ *   <argument>orders=filesystem:${project.basedir}/src/main/resources/orders/db/postgresql</argument>
+ *   <!-- set=location, in order; filesystem: since resources are not on the class path yet -->
  * </arguments>
  * }</pre>
  * Immutable; the {@code with...} methods return copies.
@@ -154,7 +155,9 @@ public final class JooqCodegen {
 
   /**
    * @param args the output folder, the package, then {@code name=postgresqlLocation} per service
-   *     set in the order to apply them (e.g. {@code orders=classpath:orders/db/postgresql})
+   *     set in the order to apply them (e.g.
+   *     {@code orders=filesystem:src/main/resources/orders/db/postgresql}; a {@code classpath:}
+   *     location only once the resources are on the class path)
    * @throws IllegalArgumentException when the arguments are not of that shape
    * @throws Exception when PostgreSQL, a migration or the generator fails
    */
