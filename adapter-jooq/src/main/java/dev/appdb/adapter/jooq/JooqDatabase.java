@@ -78,6 +78,7 @@ public final class JooqDatabase implements AutoCloseable {
   private final ConnectionPool pool;
   private final DatabaseDialect dialect;
   private final DataSource migrationDataSource;
+  private final DataSource outsideUnits;
   private final MigrationLock migrationLock;
   /** The sets the code ships, appdb's first: what readiness compares the schema with. */
   private volatile List<MigrationSet> expected = List.of(MigrationSet.APPDB);
@@ -117,6 +118,7 @@ public final class JooqDatabase implements AutoCloseable {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.migrationDataSource = Objects.requireNonNull(migrationDataSource, "migrationDataSource");
+    this.outsideUnits = new OutsideUnitsDataSource(pool.dataSource(), dialect);
     // jOOQ's statement log prints bind values and result rows (emails among them): off unless
     // asked for explicitly with -Dappdb.log-sql=true (then at DEBUG of org.jooq.tools.LoggerListener)
     Settings jooq = new Settings().withRenderFormatted(false)
@@ -358,10 +360,11 @@ public final class JooqDatabase implements AutoCloseable {
 
   /**
    * @return the pooled data source, e.g. for a tool that needs JDBC; never null. Connections
-   *     from it bypass the units of work and their promises
+   *     from it bypass the units of work and their promises, and are writable whatever unit of
+   *     work used them last
    */
   public DataSource dataSource() {
-    return pool.dataSource();
+    return outsideUnits;
   }
 
   /** @return where this database is, without secrets, e.g. {@code sqlite:./database.db} */

@@ -24,6 +24,8 @@ final class TimedSqliteConnection extends JDBC4Connection implements StatementCl
   private final long timeoutNanos;
   private volatile boolean running;
   private volatile long startedAt;
+  /** Whether {@code PRAGMA query_only} is on; changed by one pool borrower at a time. */
+  private boolean queryOnly;
 
   /**
    * @param url the JDBC URL, {@code jdbc:sqlite:<file>}
@@ -58,6 +60,21 @@ final class TimedSqliteConnection extends JDBC4Connection implements StatementCl
   @Override
   public void stop() {
     running = false;
+  }
+
+  /**
+   * Switches {@code PRAGMA query_only} when it is not already as asked: it stays as the last unit
+   * of work left it, so units of the same kind in a row (every read of a read-heavy service) pay
+   * nothing for it. One native {@code sqlite3_exec} call, no JDBC statement.
+   *
+   * @param on true for a read-only unit of work, false for a read-write unit or any other use
+   * @throws SQLException when SQLite refuses (a closed connection)
+   */
+  void queryOnly(boolean on) throws SQLException {
+    if (queryOnly != on) {
+      getDatabase()._exec(on ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0");
+      queryOnly = on;
+    }
   }
 
   /** Unregisters the progress handler (the driver holds it by a JNI reference), then closes. */

@@ -107,6 +107,16 @@ public interface DatabaseDialect {
   default void afterTransaction(Connection connection, boolean readOnly) throws SQLException {}
 
   /**
+   * Readies a pooled connection for use outside appdb's units of work ({@code
+   * JooqDatabase.dataSource()}): undoes what a unit's {@link #begin} left set on it between
+   * units. Nothing by default.
+   *
+   * @param connection the connection just checked out, never null
+   * @throws SQLException when the connection cannot be readied
+   */
+  default void outsideUnits(Connection connection) throws SQLException {}
+
+  /**
    * Whether the database refused a statement because it writes in a read-only transaction
    * ({@link #begin} with {@code readOnly}); the unit of work then reports the write as the
    * programming error it is ({@code IllegalStateException}), as it does for a write it refuses

@@ -202,8 +202,8 @@ public final class JooqTransactions implements Transactions {
       database.dialect().afterTransaction(connection, readOnly);
     } catch (SQLException | RuntimeException e) {
       checkout.evict(connection);
-      LOG.warn("restoring a connection after its unit of work failed (SQLState {}); evicted",
-          e instanceof SQLException sql ? sql.getSQLState() : null);
+      LOG.warn("a connection could not be restored after its unit of work (SQLState {});"
+          + " evicted it", e instanceof SQLException sql ? sql.getSQLState() : null);
     }
   }
 
