@@ -165,6 +165,7 @@ class AppdbHexagonalArchitectureTest {
                     "dev.appdb.adapter.jooq.dialect..")
                     .or(type(dev.appdb.adapter.jooq.pool.ConnectionPool.class))
                     .or(type(dev.appdb.adapter.jooq.pool.ConnectionCheckout.class))
+                    .or(type(dev.appdb.adapter.jooq.pool.PreparingDataSource.class))
                     .or(type(dev.appdb.adapter.jooq.transaction.JooqTransactions.class))
                     .or(type(dev.appdb.adapter.jooq.transaction.UnitOfWorkObserver.class))
                     .or(type(dev.appdb.adapter.jooq.postgres.PostgresDialect.class))
@@ -173,7 +174,7 @@ class AppdbHexagonalArchitectureTest {
                     .or(type(dev.appdb.adapter.sqlite.SqliteDialect.class))
                     .or(type(dev.appdb.adapter.sqlite.SqliteProvider.class))
                     .as("are internal to the adapters (lookup, user, identity, probe, dialect, ConnectionPool, "
-                            + "ConnectionCheckout, JooqTransactions, UnitOfWorkObserver, PostgresDialect, "
+                            + "ConnectionCheckout, PreparingDataSource, JooqTransactions, UnitOfWorkObserver, PostgresDialect, "
                             + "KeepaliveSocketFactory, InstantText, SqliteDialect, SqliteProvider)");
 
     @ArchTest

@@ -5,6 +5,7 @@ import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
 import dev.appdb.adapter.jooq.identity.JooqUserIdentityRepository;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
+import dev.appdb.adapter.jooq.pool.PreparingDataSource;
 import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
 import dev.appdb.adapter.jooq.transaction.JooqTransactions;
 import dev.appdb.adapter.jooq.transaction.RepositoryFactory;
@@ -118,7 +119,9 @@ public final class JooqDatabase implements AutoCloseable {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.migrationDataSource = Objects.requireNonNull(migrationDataSource, "migrationDataSource");
-    this.outsideUnits = new OutsideUnitsDataSource(pool.dataSource(), dialect);
+    // nothing a unit of work left set on a connection between units (SQLite's query_only)
+    // reaches code that does not know about units
+    this.outsideUnits = new PreparingDataSource(pool.dataSource(), dialect::outsideUnits);
     // jOOQ's statement log prints bind values and result rows (emails among them): off unless
     // asked for explicitly with -Dappdb.log-sql=true (then at DEBUG of org.jooq.tools.LoggerListener)
     Settings jooq = new Settings().withRenderFormatted(false)

@@ -3,7 +3,9 @@ package dev.appdb.adapter.jooq.postgres;
 import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.pool.PreparingDataSource;
 import dev.appdb.domain.error.DatabaseUnavailableException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -84,7 +86,13 @@ public final class PostgresDatabase {
     connection.applyConnectTo(migrating); // bounded set-up; a migration itself may run long
     DataSource migrations = migrationDataSource(jdbcUrl, migrating);
     if (migration != null && migration.setRole() != null) {
-      migrations = new RoleSettingDataSource(migrations, migration.setRole());
+      String setRole = migration.setRole();
+      // migrations then create objects as the schema's owner
+      migrations = new PreparingDataSource(migrations, opened -> {
+        try (Statement statement = opened.createStatement()) {
+          statement.execute(setRole);
+        }
+      });
     }
     // the pool opens its connections through a data source, so that HikariCP never holds the
     // credentials or the sslpassword (and never prints them in its DEBUG configuration dump)

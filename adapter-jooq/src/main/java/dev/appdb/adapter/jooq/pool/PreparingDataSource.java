@@ -1,25 +1,41 @@
-package dev.appdb.adapter.jooq.postgres;
+package dev.appdb.adapter.jooq.pool;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Statement;
+import java.util.Objects;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Runs one statement ({@code SET ROLE ...}) on every new connection of another data source,
- * before anyone else sees it: migrations then create objects as the schema's owner.
+ * Another data source whose every connection is prepared before anyone else sees it (a role set,
+ * a pragma cleared); a connection that cannot be prepared is closed and the failure thrown.
+ * Internal to appdb's adapters; not API.
  */
-final class RoleSettingDataSource implements DataSource {
+public final class PreparingDataSource implements DataSource {
+
+  /** Prepares one connection. */
+  @FunctionalInterface
+  public interface Preparation {
+
+    /**
+     * @param connection a connection just obtained, never null
+     * @throws SQLException when it cannot be prepared
+     */
+    void prepare(Connection connection) throws SQLException;
+  }
 
   private final DataSource delegate;
-  private final String setRole;
+  private final Preparation preparation;
 
-  RoleSettingDataSource(DataSource delegate, String setRole) {
-    this.delegate = delegate;
-    this.setRole = setRole;
+  /**
+   * @param delegate where the connections come from, never null
+   * @param preparation run on each of them, never null
+   */
+  public PreparingDataSource(DataSource delegate, Preparation preparation) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.preparation = Objects.requireNonNull(preparation, "preparation");
   }
 
   @Override
@@ -33,10 +49,10 @@ final class RoleSettingDataSource implements DataSource {
   }
 
   private Connection prepared(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(setRole);
+    try {
+      preparation.prepare(connection);
       return connection;
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e;
     }
@@ -69,19 +85,11 @@ final class RoleSettingDataSource implements DataSource {
 
   @Override
   public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    return delegate.unwrap(type);
+    return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> type) throws SQLException {
     return type.isInstance(this) || delegate.isWrapperFor(type);
-  }
-
-  @Override
-  public String toString() {
-    return "RoleSettingDataSource[" + setRole + " on " + delegate + "]";
   }
 }
