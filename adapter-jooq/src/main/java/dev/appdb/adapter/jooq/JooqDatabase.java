@@ -364,7 +364,8 @@ public final class JooqDatabase implements AutoCloseable {
   /**
    * @return the pooled data source, e.g. for a tool that needs JDBC; never null. Connections
    *     from it bypass the units of work and their promises, and are writable whatever unit of
-   *     work used them last
+   *     work used them last; {@code unwrap(HikariDataSource.class)} gives HikariCP's own where
+   *     appdb built the pool
    */
   public DataSource dataSource() {
     return outsideUnits;

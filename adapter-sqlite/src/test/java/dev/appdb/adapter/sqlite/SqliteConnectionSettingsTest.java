@@ -38,8 +38,8 @@ class SqliteConnectionSettingsTest {
     database.close();
   }
 
-  private HikariDataSource pool() {
-    return (HikariDataSource) database.database().dataSource();
+  private HikariDataSource pool() throws SQLException {
+    return database.database().dataSource().unwrap(HikariDataSource.class);
   }
 
   private static String pragma(Connection connection, String name) throws SQLException {
