@@ -153,8 +153,7 @@ public final class SqliteDialect implements DatabaseDialect {
   @Override
   public StatementClock statementClock(Connection connection) {
     try {
-      return connection.isWrapperFor(TimedSqliteConnection.class)
-          ? connection.unwrap(TimedSqliteConnection.class) : null;
+      return own(connection);
     } catch (SQLException unusable) {
       return null; // the unit's first statement reports what is wrong with the connection
     }
