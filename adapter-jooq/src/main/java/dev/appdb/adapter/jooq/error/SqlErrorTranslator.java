@@ -113,7 +113,8 @@ public final class SqlErrorTranslator {
       case ACCESS_REFUSED -> new DatabaseUnavailableException(
           (explained != null ? explained : "database access refused") + " (" + what + ")",
           failure, false);
-      default -> new UnexpectedDatabaseException("database error (" + what + ")", failure);
+      default -> new UnexpectedDatabaseException(
+          (explained != null ? explained : "database error") + " (" + what + ")", failure);
     };
   }
 

@@ -3,7 +3,9 @@ package dev.appdb.adapter.jooq.factory;
 import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
 import dev.appdb.adapter.jooq.postgres.PostgresDatabase;
+import dev.appdb.adapter.jooq.postgres.Pooler;
 import dev.appdb.adapter.jooq.url.PostgresTarget;
 import dev.appdb.adapter.jooq.url.SqliteTarget;
 import dev.appdb.domain.error.DatabaseUnavailableException;
@@ -59,9 +61,17 @@ public final class Databases {
   public static JooqDatabase open(DatabaseSettings settings) {
     Objects.requireNonNull(settings, "settings");
     if (settings.target() instanceof PostgresTarget postgres) {
+      PostgresConnectionSettings connection = settings.postgres();
+      Pooler fromUrl = postgres.pooler();
+      if (fromUrl != null && fromUrl != connection.pooler()) {
+        if (connection.pooler() != Pooler.NONE) {
+          throw new IllegalArgumentException("the URL's pooler=" + fromUrl.key()
+              + " contradicts database.pooler=" + connection.pooler().key());
+        }
+        connection = connection.withPooler(fromUrl);
+      }
       return PostgresDatabase.open(postgres.display(), postgres.jdbcUrl(),
-          postgres.driverProperties(), settings.pool(), settings.postgres(),
-          settings.migration());
+          postgres.driverProperties(), settings.pool(), connection, settings.migration());
     }
     SqliteTarget sqlite = (SqliteTarget) settings.target();
     return provider(DatabaseVendor.SQLITE, sqlite.display()).open(settings);

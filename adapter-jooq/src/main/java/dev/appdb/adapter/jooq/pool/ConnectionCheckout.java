@@ -15,8 +15,10 @@ public interface ConnectionCheckout {
   Connection checkout();
 
   /**
-   * Marks a checked-out connection as broken: the pool closes it at once and never hands it out
-   * again (for example after a failed rollback left a transaction open).
+   * Marks a checked-out connection as broken and gives it back: the pool closes it at once and
+   * never hands it out again (for example after a failed rollback left a transaction open). The
+   * caller must not close it afterwards (HikariCP fails on a second close of an evicted
+   * connection).
    *
    * @param connection a connection from {@link #checkout}, never null
    */

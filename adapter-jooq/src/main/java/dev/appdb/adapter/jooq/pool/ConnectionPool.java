@@ -227,11 +227,17 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
       hikari.evictConnection(connection);
       return;
     }
-    // Another pool: abort the connection so that the pool finds it closed and discards it.
+    // Another pool: abort the connection so that the pool finds it closed and discards it,
+    // then hand it back.
     try {
       connection.abort(Runnable::run);
     } catch (SQLException | RuntimeException ignored) {
       // already broken: the pool's own validation discards it
+    }
+    try {
+      connection.close();
+    } catch (SQLException | RuntimeException ignored) {
+      // the pool discards a connection it cannot take back
     }
   }
 
@@ -332,8 +338,17 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
           + " not offer it; nothing was sent in plaintext", cause, false);
     }
     String code = state == null ? "" : state;
+    if ("08P01".equals(code)
+        && String.valueOf(root.getMessage()).contains("unsupported startup parameter")) {
+      // PgBouncer's refusal of a start-up parameter lasts until its configuration changes
+      return new DatabaseUnavailableException("cannot open a connection to " + target + ": "
+          + root.getMessage() + ". A pooler answered (PgBouncer refuses startup parameters it"
+          + " does not know); behind a transaction pooler set database.pooler=transaction (or"
+          + " pooler=transaction in the URL), which sends no startup options", cause, false);
+    }
+    // 08P01 at start-up: the server or a pooler refused the start-up message itself
     boolean lasting = code.startsWith("28") || code.startsWith("3D") || code.equals("42501")
-        || code.equals("08004") || handshakeFailed;
+        || code.equals("08004") || code.equals("08P01") || handshakeFailed;
     return new DatabaseUnavailableException("cannot open a connection to " + target + ": "
         + root.getClass().getSimpleName() + ": " + root.getMessage(), cause, !lasting);
   }

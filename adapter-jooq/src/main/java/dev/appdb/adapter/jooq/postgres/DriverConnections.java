@@ -25,6 +25,8 @@ final class DriverConnections implements DataSource {
 
   private final String jdbcUrl;
   private final Properties properties;
+  /** Checks each new connection before it is handed out; null for none. */
+  private final ServerSessions sessions;
 
   /**
    * @param jdbcUrl a {@code jdbc:postgresql:} URL without credentials
@@ -32,6 +34,17 @@ final class DriverConnections implements DataSource {
    * @throws IllegalArgumentException when the URL is not pgjdbc's
    */
   DriverConnections(String jdbcUrl, Properties properties) {
+    this(jdbcUrl, properties, null);
+  }
+
+  /**
+   * @param jdbcUrl a {@code jdbc:postgresql:} URL without credentials
+   * @param properties pgjdbc properties, credentials included; copied
+   * @param sessions checks each new connection (a pooler in between); null for none
+   * @throws IllegalArgumentException when the URL is not pgjdbc's
+   */
+  DriverConnections(String jdbcUrl, Properties properties, ServerSessions sessions) {
+    this.sessions = sessions;
     this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (!DRIVER.acceptsURL(jdbcUrl)) {
       throw new IllegalArgumentException("not a jdbc:postgresql: URL");
@@ -47,6 +60,18 @@ final class DriverConnections implements DataSource {
     Connection connection = DRIVER.connect(jdbcUrl, copy);
     if (connection == null) {
       throw new SQLException("pgjdbc refused the URL", "08001");
+    }
+    if (sessions != null) {
+      try {
+        sessions.opened(connection);
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.close();
+        } catch (SQLException closing) {
+          e.addSuppressed(closing);
+        }
+        throw e;
+      }
     }
     return connection;
   }

@@ -30,11 +30,6 @@ public record MigrationLogin(String user, String password, String role) {
     }
   }
 
-  /** @return the statement each migration connection runs first, or null when none */
-  String setRole() {
-    return role == null ? null : "SET ROLE \"" + role + "\"";
-  }
-
   @Override
   public String toString() {
     return "MigrationLogin[user=" + user + ", password=" + (password == null ? "none" : "****")

@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
  *       <td>{@value #DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS} s</td>
  *       <td>server {@code idle_in_transaction_session_timeout}, through pgjdbc {@code options}</td>
  *       </tr>
+ *   <tr><td>pooler</td><td>{@link Pooler#NONE}</td>
+ *       <td>with {@link Pooler#TRANSACTION}: pgjdbc {@code prepareThreshold=0}, no startup
+ *       {@code options}; the two server timeouts are set per unit of work instead
+ *       ({@link #unitSettings})</td></tr>
  * </table>
  * The statement timeout ({@code PoolSettings.statementTimeout}) becomes the server's
  * {@code statement_timeout} the same way, so it holds even when a cancel request cannot reach
@@ -40,13 +44,15 @@ import java.util.regex.Pattern;
  * @param tcpKeepAlive whether the operating system probes idle connections
  * @param idleInTransactionTimeout how long the server keeps a transaction open with no statement
  *     running before it ends the session; {@link Duration#ZERO} disables; 0 or 1 s+
+ * @param pooler what sits between the pool and the server, never null
  */
 public record PostgresConnectionSettings(
     Duration connectTimeout,
     Duration loginTimeout,
     Duration socketTimeout,
     boolean tcpKeepAlive,
-    Duration idleInTransactionTimeout) {
+    Duration idleInTransactionTimeout,
+    Pooler pooler) {
 
   /** pgjdbc's own default, and libpq's advice for {@code connect_timeout} ("at least 2"). */
   public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
@@ -85,6 +91,41 @@ public record PostgresConnectionSettings(
     if (!idleInTransactionTimeout.isZero()) {
       atLeastOneSecond("idle-in-transaction timeout", idleInTransactionTimeout);
     }
+    Objects.requireNonNull(pooler, "pooler");
+  }
+
+  /**
+   * Settings for a direct connection ({@link Pooler#NONE}).
+   *
+   * @see #PostgresConnectionSettings(Duration, Duration, Duration, boolean, Duration, Pooler)
+   */
+  public PostgresConnectionSettings(Duration connectTimeout, Duration loginTimeout,
+      Duration socketTimeout, boolean tcpKeepAlive, Duration idleInTransactionTimeout) {
+    this(connectTimeout, loginTimeout, socketTimeout, tcpKeepAlive, idleInTransactionTimeout,
+        Pooler.NONE);
+  }
+
+  /**
+   * @param newPooler what sits between the pool and the server, never null
+   * @return a copy with it
+   */
+  public PostgresConnectionSettings withPooler(Pooler newPooler) {
+    return new PostgresConnectionSettings(connectTimeout, loginTimeout, socketTimeout,
+        tcpKeepAlive, idleInTransactionTimeout, newPooler);
+  }
+
+  /**
+   * The statement every unit of work sends first when the server timeouts cannot be session
+   * settings (behind a transaction pooler): both timeouts for this transaction only.
+   *
+   * @param statementTimeout the pool's statement timeout, never null
+   * @return e.g. {@code SET LOCAL statement_timeout = 30000; SET LOCAL
+   *     idle_in_transaction_session_timeout = 60000} (milliseconds)
+   */
+  public String unitSettings(Duration statementTimeout) {
+    return "SET LOCAL statement_timeout = " + statementTimeout.toMillis()
+        + "; SET LOCAL idle_in_transaction_session_timeout = "
+        + idleInTransactionTimeout.toMillis();
   }
 
   /**
@@ -97,7 +138,7 @@ public record PostgresConnectionSettings(
         Duration.ofSeconds(DEFAULT_LOGIN_TIMEOUT_SECONDS),
         defaultSocketTimeout(statementTimeout),
         DEFAULT_TCP_KEEPALIVE,
-        Duration.ofSeconds(DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS));
+        Duration.ofSeconds(DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS), Pooler.NONE);
   }
 
   /**
@@ -111,11 +152,16 @@ public record PostgresConnectionSettings(
 
   /**
    * Adds these settings to pgjdbc properties, leaving alone every one the URL already set.
+   * Directly connected, the two server timeouts travel as the startup {@code options}; behind a
+   * transaction pooler they cannot (see {@link #unitSettings}), and prepared statements stay
+   * unnamed ({@code prepareThreshold=0}).
    *
    * @param properties pgjdbc properties, modified; never null
    * @param statementTimeout the statement timeout to set on the server, never null
    * @throws IllegalArgumentException when the socket timeout in effect does not exceed
-   *     {@code statementTimeout}, or the URL's {@code options} set either server timeout
+   *     {@code statementTimeout}, the URL's {@code options} set either server timeout, or, behind
+   *     a transaction pooler, the URL sets {@code options}, a {@code prepareThreshold} other
+   *     than 0 or a {@code defaultRowFetchSize} other than 0
    */
   public void applyTo(Properties properties, Duration statementTimeout) {
     properties.putIfAbsent("connectTimeout", seconds(connectTimeout));
@@ -136,24 +182,55 @@ public record PostgresConnectionSettings(
           + " (pool.statement-timeout-seconds, database.idle-in-transaction-timeout-seconds),"
           + " which the socket timeout is checked against");
     }
-    String ours = "-c statement_timeout=" + statementTimeout.toMillis()
-        + " -c idle_in_transaction_session_timeout=" + idleInTransactionTimeout.toMillis();
-    properties.setProperty("options", given.isBlank() ? ours : ours + " " + given);
+    if (pooler == Pooler.TRANSACTION) {
+      applyTransactionPooling(properties);
+    } else {
+      String ours = "-c statement_timeout=" + statementTimeout.toMillis()
+          + " -c idle_in_transaction_session_timeout=" + idleInTransactionTimeout.toMillis();
+      properties.setProperty("options", given.isBlank() ? ours : ours + " " + given);
+    }
     // keep the server's error detail (it may quote row values) out of exception messages
     properties.putIfAbsent("logServerErrorDetail", "false");
   }
 
   /**
+   * Behind a transaction pooler: no startup {@code options}, no named prepared statement (its
+   * name would reach other clients' server connections), no fetch size (pgjdbc names the
+   * statement of a portal).
+   */
+  private static void applyTransactionPooling(Properties properties) {
+    if (!properties.getProperty("options", "").isBlank()) {
+      throw new IllegalArgumentException("options cannot be used with database.pooler="
+          + Pooler.TRANSACTION.key() + ": a transaction pooler refuses (or drops) startup"
+          + " parameters, and a session setting would not outlive the transaction");
+    }
+    for (String property : new String[] {"prepareThreshold", "defaultRowFetchSize"}) {
+      String value = properties.getProperty(property, "0").strip();
+      if (!value.equals("0")) {
+        throw new IllegalArgumentException(property + " must be 0 with database.pooler="
+            + Pooler.TRANSACTION.key() + ", was " + value + ": a named server-side statement"
+            + " would be run by other clients sharing the server connection");
+      }
+    }
+    properties.setProperty("prepareThreshold", "0");
+    properties.remove("options");
+  }
+
+  /**
    * Adds only the connection set-up bounds and keepalive, for a connection that may run
    * statements of any length (a migration): no socket or statement timeout. Values the URL set
-   * stay.
+   * stay; behind a transaction pooler, prepared statements stay unnamed.
    *
    * @param properties pgjdbc properties, modified; never null
+   * @throws IllegalArgumentException behind a transaction pooler, as {@link #applyTo} does
    */
   public void applyConnectTo(Properties properties) {
     properties.putIfAbsent("connectTimeout", seconds(connectTimeout));
     properties.putIfAbsent("loginTimeout", seconds(loginTimeout));
     properties.putIfAbsent("tcpKeepAlive", Boolean.toString(tcpKeepAlive));
+    if (pooler == Pooler.TRANSACTION) {
+      applyTransactionPooling(properties);
+    }
   }
 
   private static String seconds(Duration duration) {

@@ -84,21 +84,17 @@ public final class PostgresDatabase {
       }
     }
     connection.applyConnectTo(migrating); // bounded set-up; a migration itself may run long
-    DataSource migrations = migrationDataSource(jdbcUrl, migrating);
-    if (migration != null && migration.setRole() != null) {
-      String setRole = migration.setRole();
-      // migrations then create objects as the schema's owner
-      migrations = new PreparingDataSource(migrations, opened -> {
-        try (Statement statement = opened.createStatement()) {
-          statement.execute(setRole);
-        }
-      });
-    }
+    ServerSessions sessions = new ServerSessions(connection.pooler() == Pooler.TRANSACTION,
+        connection.unitSettings(settings.statementTimeout()), target);
+    String role = migration == null ? null : migration.role();
+    // migrations create objects as the schema's owner; a pooler in between is checked for
+    DataSource migrations = new PreparingDataSource(migrationDataSource(jdbcUrl, migrating),
+        opened -> sessions.migrating(opened, role));
     // the pool opens its connections through a data source, so that HikariCP never holds the
     // credentials or the sslpassword (and never prints them in its DEBUG configuration dump)
-    DataSource connections = unpooled(jdbcUrl, properties);
+    DataSource connections = unpooled(jdbcUrl, properties, sessions);
     return new JooqDatabase(new ConnectionPool(target, connections, settings),
-        new PostgresDialect(), Duration.ZERO, migrations);
+        new PostgresDialect(sessions), Duration.ZERO, migrations);
   }
 
   /**
@@ -158,11 +154,16 @@ public final class PostgresDatabase {
   }
 
   private static DataSource unpooled(String jdbcUrl, Properties driverProperties) {
+    return unpooled(jdbcUrl, driverProperties, null);
+  }
+
+  private static DataSource unpooled(String jdbcUrl, Properties driverProperties,
+      ServerSessions sessions) {
     for (String name : driverProperties.stringPropertyNames()) {
       if (PGProperty.forName(name) == null) {
         throw new IllegalArgumentException("not a pgjdbc connection property: " + name);
       }
     }
-    return new DriverConnections(jdbcUrl, driverProperties);
+    return new DriverConnections(jdbcUrl, driverProperties, sessions);
   }
 }

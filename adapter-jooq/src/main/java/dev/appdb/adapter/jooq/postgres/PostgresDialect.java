@@ -14,6 +14,8 @@ import java.util.List;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.postgresql.core.BaseConnection;
+import org.postgresql.core.QueryExecutor;
+import org.postgresql.core.ResultHandlerBase;
 import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -23,6 +25,30 @@ import org.postgresql.util.ServerErrorMessage;
  * classified by SQLState (PostgreSQL manual, Appendix A "PostgreSQL Error Codes").
  */
 public final class PostgresDialect implements DatabaseDialect {
+
+  /**
+   * How pgjdbc runs appdb's own COMMIT and ROLLBACK: unnamed (pgjdbc's own would become named
+   * statements after {@code prepareThreshold} uses), no BEGIN before it, no rows.
+   */
+  private static final int TRANSACTION_COMMAND = QueryExecutor.QUERY_ONESHOT
+      | QueryExecutor.QUERY_NO_METADATA | QueryExecutor.QUERY_NO_RESULTS
+      | QueryExecutor.QUERY_SUPPRESS_BEGIN;
+
+  /** The server sessions behind appdb's own pool; null for an adopted pool. */
+  private final ServerSessions sessions;
+
+  /** For a pool appdb did not open: no per-unit settings. */
+  public PostgresDialect() {
+    this(null);
+  }
+
+  /** @param sessions the server sessions behind appdb's own pool, may be null */
+  PostgresDialect(ServerSessions sessions) {
+    this.sessions = sessions;
+  }
+
+  /** SQLState of a protocol violation: the server answered, the connection stays. */
+  private static final String PROTOCOL_VIOLATION = "08P01";
 
   /** SQLStates whose server message is safe and clear enough to show as it is. */
   private static final java.util.Set<String> EXPLAINED_BY_THE_SERVER =
@@ -98,6 +124,8 @@ public final class PostgresDialect implements DatabaseDialect {
       // and 25P03: the server ended a session idle in its transaction past the timeout
       case "57P01", "57P02", "57P03", "53300", "53100", "53200", "25P03" ->
           SqlErrorKind.UNAVAILABLE;
+      // a protocol violation (a message the server could not take) is answered: no outage
+      case PROTOCOL_VIOLATION -> SqlErrorKind.OTHER;
       default -> state.startsWith("08") ? SqlErrorKind.UNAVAILABLE
           // 28P01, 28000: the login was refused; 3D000: the database does not exist
           : state.startsWith("28") || state.startsWith("3D") ? SqlErrorKind.ACCESS_REFUSED
@@ -112,6 +140,15 @@ public final class PostgresDialect implements DatabaseDialect {
    */
   @Override
   public String explain(SQLException exception) {
+    if (exception instanceof CommitRefusedException) {
+      return exception.getMessage();
+    }
+    if (("26000".equals(exception.getSQLState()) || "42P05".equals(exception.getSQLState()))
+        && String.valueOf(exception.getMessage()).contains("prepared statement \"S_")) {
+      return "pgjdbc's named prepared statement is not on this server connection, or another"
+          + " one has its name: a transaction pooler is in between; give the pool's"
+          + " connections prepareThreshold=0 (appdb's own pool: database.pooler=transaction)";
+    }
     if (EXPLAINED_BY_THE_SERVER.contains(exception.getSQLState())
         && exception instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
       return psql.getServerErrorMessage().getMessage();
@@ -135,7 +172,9 @@ public final class PostgresDialect implements DatabaseDialect {
   /**
    * JDBC transactions: auto-commit off, and read-only units marked so pgjdbc sends
    * {@code BEGIN READ ONLY}. The pool restores auto-commit and read-write when the connection
-   * returns.
+   * returns. Behind a transaction pooler the unit's first round trip also sets the statement and
+   * idle-in-transaction timeouts for the transaction ({@code SET LOCAL}, sent with the
+   * {@code BEGIN}).
    */
   @Override
   public void begin(Connection connection, boolean readOnly) throws SQLException {
@@ -143,6 +182,12 @@ public final class PostgresDialect implements DatabaseDialect {
       connection.setReadOnly(true);
     }
     connection.setAutoCommit(false);
+    String unitSettings = sessions == null ? null : sessions.unitSettings();
+    if (unitSettings != null) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(unitSettings);
+      }
+    }
   }
 
   /** @return true for SQLState {@code 25006}, read_only_sql_transaction */
@@ -175,22 +220,92 @@ public final class PostgresDialect implements DatabaseDialect {
   }
 
   /**
-   * @return true for a lost connection (SQLState class 08) or a server shutting the session down
-   *     (57P01–57P03): the {@code COMMIT} may have been applied before the answer was lost
+   * @return true for a lost connection (SQLState class 08 but 08P01, a protocol violation the
+   *     server answered) or a server shutting the session down (57P01–57P03): the
+   *     {@code COMMIT} may have been applied before the answer was lost
    */
   @Override
   public boolean commitOutcomeUnknown(SQLException failure) {
     String state = failure.getSQLState();
-    return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+    return state != null && !state.equals(PROTOCOL_VIOLATION)
+        && (state.startsWith("08") || state.startsWith("57P0"));
   }
 
+  /**
+   * Sends {@code COMMIT} as an unnamed statement and reads the server's answer: PostgreSQL
+   * answers a {@code COMMIT} it turned into a rollback with the command tag {@code ROLLBACK} and
+   * no error, which JDBC's {@code commit()} reports as success. Any answer but {@code COMMIT}
+   * raises {@link CommitRefusedException}: nothing was committed. A connection that does not
+   * unwrap to pgjdbc's gets JDBC's {@code commit()}.
+   */
   @Override
   public void commit(Connection connection) throws SQLException {
-    connection.commit();
+    if (!connection.isWrapperFor(BaseConnection.class)) {
+      connection.commit();
+      return;
+    }
+    BaseConnection pg = connection.unwrap(BaseConnection.class);
+    if (pg.getTransactionState() == TransactionState.IDLE) {
+      return; // no statement was sent: no transaction began on the server
+    }
+    String tag = transactionCommand(pg, "COMMIT");
+    if (!"COMMIT".equals(tag)) {
+      throw new CommitRefusedException(tag);
+    }
   }
 
+  /** @return the server's command tag for {@code sql}, sent as an unnamed statement */
+  private static String transactionCommand(BaseConnection pg, String sql) throws SQLException {
+    QueryExecutor executor = pg.getQueryExecutor();
+    CommandTag answer = new CommandTag();
+    executor.execute(executor.createSimpleQuery(sql), null, answer, 0, 0, TRANSACTION_COMMAND);
+    answer.handleCompletion();
+    return answer.tag;
+  }
+
+  /** Keeps the command tag of a transaction command. */
+  private static final class CommandTag extends ResultHandlerBase {
+    private String tag;
+
+    @Override
+    public void handleCommandStatus(String status, long updateCount, long insertOid) {
+      tag = status;
+    }
+
+    @Override
+    public void handleWarning(java.sql.SQLWarning warning) {
+      // a transaction command's warning changes nothing of its outcome
+    }
+  }
+
+  /**
+   * The server answered appdb's {@code COMMIT} with something else (a {@code ROLLBACK}):
+   * nothing was committed. SQLState {@code 40000}, transaction rollback.
+   */
+  static final class CommitRefusedException extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    CommitRefusedException(String tag) {
+      super("the server answered COMMIT with " + tag + ": nothing was committed (behind a"
+          + " transaction pooler, set database.pooler=transaction)", "40000");
+    }
+  }
+
+  /**
+   * Sends {@code ROLLBACK} as an unnamed statement (pgjdbc's own {@code rollback()} names it
+   * after {@code prepareThreshold} uses, and behind a transaction pooler that name can mean
+   * another client's {@code COMMIT}); JDBC's {@code rollback()} for a connection that does not
+   * unwrap to pgjdbc's.
+   */
   @Override
   public void rollback(Connection connection) throws SQLException {
-    connection.rollback();
+    if (!connection.isWrapperFor(BaseConnection.class)) {
+      connection.rollback();
+      return;
+    }
+    BaseConnection pg = connection.unwrap(BaseConnection.class);
+    if (pg.getTransactionState() != TransactionState.IDLE) {
+      transactionCommand(pg, "ROLLBACK");
+    }
   }
 }

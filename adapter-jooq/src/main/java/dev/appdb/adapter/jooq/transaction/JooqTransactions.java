@@ -105,10 +105,12 @@ public final class JooqTransactions implements Transactions {
     } catch (SQLException e) {
       throw database.errors().translate(e);
     } finally {
-      if (context != null) {
-        afterTransaction(database, connection, readOnly);
+      if (context != null && !context.evicted()) {
+        afterTransaction(context, readOnly);
       }
-      close(connection);
+      if (context == null || !context.evicted()) {
+        close(connection); // an evicted connection is closed by the pool already
+      }
       if (!observers.isEmpty()) {
         tell(readOnly, context == null ? Outcome.ROLLED_BACK : context.outcome(),
             System.nanoTime() - start);
@@ -134,11 +136,11 @@ public final class JooqTransactions implements Transactions {
     try {
       result = work.run(new JooqUnitOfWork(context));
     } catch (RuntimeException failure) {
-      rollback(connection, failure);
+      rollback(context, failure);
       // statement failures arrive translated; the work's own exceptions pass through unchanged
       throw failure instanceof DataAccessException ? context.translate(failure, null) : failure;
     } catch (Throwable failure) { // an Error, or a checked exception thrown sneakily
-      rollback(connection, failure);
+      rollback(context, failure);
       throw failure;
     } finally {
       context.end();
@@ -147,14 +149,14 @@ public final class JooqTransactions implements Transactions {
       IllegalStateException swallowed = new IllegalStateException("the unit of work returned"
           + " normally after a statement failed (" + context.failure() + "); rolled back",
           context.failure());
-      rollback(connection, swallowed);
+      rollback(context, swallowed);
       throw swallowed;
     }
     boolean aborted;
     try {
       aborted = database.dialect().transactionAborted(connection);
     } catch (SQLException | RuntimeException failure) {
-      rollback(connection, failure); // no COMMIT was sent: nothing committed
+      rollback(context, failure); // no COMMIT was sent: nothing committed
       throw database.errors().translate(failure);
     }
     if (aborted) {
@@ -162,7 +164,7 @@ public final class JooqTransactions implements Transactions {
           + " transaction after a statement failed that appdb did not see (one sent past its"
           + " tracking, e.g. through DSLContext.connection); rolled back, nothing was"
           + " committed");
-      rollback(connection, refused);
+      rollback(context, refused);
       throw refused;
     }
     try {
@@ -170,15 +172,15 @@ public final class JooqTransactions implements Transactions {
     } catch (SQLException failure) {
       if (database.dialect().commitOutcomeUnknown(failure)) {
         context.outcome(Outcome.OUTCOME_UNKNOWN);
-        checkout.evict(connection);
+        evict(context);
         throw new CommitOutcomeUnknownException("the connection was lost while committing"
             + " (SQLState " + failure.getSQLState() + "): the unit of work may or may not have"
             + " committed; check before retrying it", failure);
       }
-      rollback(connection, failure);
+      rollback(context, failure);
       throw database.errors().translate(failure);
     } catch (RuntimeException failure) {
-      rollback(connection, failure);
+      rollback(context, failure);
       throw failure;
     }
     context.outcome(Outcome.COMMITTED);
@@ -186,22 +188,32 @@ public final class JooqTransactions implements Transactions {
   }
 
   /** Rolls back; a connection that cannot roll back is evicted so nobody inherits its state. */
-  private void rollback(Connection connection, Throwable failure) {
+  private void rollback(TransactionContext context, Throwable failure) {
     try {
-      database.dialect().rollback(connection);
+      context.database().dialect().rollback(context.connection());
     } catch (SQLException | RuntimeException rollbackFailure) {
       failure.addSuppressed(rollbackFailure);
-      checkout.evict(connection);
+      evict(context);
+    }
+  }
+
+  /**
+   * Hands the unit's connection back to the pool as broken: the pool closes it at once, so it
+   * must not be closed (returned) again afterwards.
+   */
+  private void evict(TransactionContext context) {
+    if (!context.evicted()) {
+      context.evicted(true);
+      checkout.evict(context.connection());
     }
   }
 
   /** Restores what the dialect's begin set; a connection it cannot restore is evicted. */
-  private void afterTransaction(DatabaseContext database, Connection connection,
-      boolean readOnly) {
+  private void afterTransaction(TransactionContext context, boolean readOnly) {
     try {
-      database.dialect().afterTransaction(connection, readOnly);
+      context.database().dialect().afterTransaction(context.connection(), readOnly);
     } catch (SQLException | RuntimeException e) {
-      checkout.evict(connection);
+      evict(context);
       LOG.warn("a connection could not be restored after its unit of work (SQLState {});"
           + " evicted it", e instanceof SQLException sql ? sql.getSQLState() : null);
     }
@@ -213,6 +225,9 @@ public final class JooqTransactions implements Transactions {
     } catch (SQLException e) {
       // The pool evicts a connection it cannot take back; the unit of work's outcome stands.
       LOG.warn("returning a connection to the pool failed (SQLState {})", e.getSQLState());
+    } catch (RuntimeException e) {
+      // a pool's own failure must neither replace the unit's outcome nor leave as a raw error
+      LOG.warn("returning a connection to the pool failed: {}", e.toString());
     }
   }
 }

@@ -57,6 +57,8 @@ public final class TransactionContext {
   private volatile RuntimeException failure;
   /** True while a statement runs under a savepoint that undoes its failure. */
   private boolean underSavepoint;
+  /** Whether the unit's connection went back to the pool as broken (closed by the pool). */
+  private boolean evicted;
   /** How the unit ended, for its observers; rolled back until a commit is tried. */
   private UnitOfWorkObserver.Outcome outcome = UnitOfWorkObserver.Outcome.ROLLED_BACK;
 
@@ -117,6 +119,14 @@ public final class TransactionContext {
 
   Connection connection() {
     return connection;
+  }
+
+  boolean evicted() {
+    return evicted;
+  }
+
+  void evicted(boolean evicted) {
+    this.evicted = evicted;
   }
 
   UnitOfWorkObserver.Outcome outcome() {

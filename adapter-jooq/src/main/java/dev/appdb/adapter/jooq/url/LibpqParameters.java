@@ -1,6 +1,7 @@
 package dev.appdb.adapter.jooq.url;
 
 import dev.appdb.adapter.jooq.postgres.KeepaliveSocketFactory;
+import dev.appdb.adapter.jooq.postgres.Pooler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ import java.util.Map;
  *       {@code keepalives_count} to pgjdbc's {@code socketFactory}
  *       {@link KeepaliveSocketFactory} with {@code socketFactoryArg}
  *       {@code idle=…,interval=…,count=…}; 0, as in libpq, leaves the system's default;</li>
+ *   <li>{@code pooler} ({@code none} or {@code transaction}, appdb's own, see {@link Pooler})
+ *       is kept for appdb and never reaches pgjdbc;</li>
  *   <li>{@code target_session_attrs} to {@code targetServerType}: any to any, read-write and
  *       primary to primary, read-only and standby to secondary, prefer-standby to
  *       preferSecondary.</li>
@@ -44,7 +47,10 @@ final class LibpqParameters {
       "host", "port", "dbname", "user", "password", "connect_timeout", "options",
       "application_name", "keepalives", "keepalives_idle", "keepalives_interval",
       "keepalives_count", "sslmode", "sslcert", "sslkey", "sslpassword", "sslrootcert",
-      "target_session_attrs");
+      "target_session_attrs", "pooler");
+
+  /** appdb's own parameter: what sits between the pool and the server ({@link Pooler}). */
+  static final String POOLER = "pooler";
 
   static final String SYSTEM_TRUST_FACTORY = "org.postgresql.ssl.DefaultJavaSSLFactory";
 
@@ -104,6 +110,7 @@ final class LibpqParameters {
             throw InvalidDatabaseUrlException.of(url, name + " {} must not be negative", value);
           }
         }
+        case POOLER -> properties.put(POOLER, pooler(url, value));
         case "target_session_attrs" -> properties.put("targetServerType", TARGET_SERVER_TYPES.get(
             oneOf(url, name, value, List.copyOf(TARGET_SERVER_TYPES.keySet()))));
         default -> throw InvalidDatabaseUrlException.of(url, "the query parameter {} is not"
@@ -122,6 +129,20 @@ final class LibpqParameters {
       }
     }
     return properties;
+  }
+
+  /**
+   * @return the {@link Pooler}'s key for {@code value}
+   * @throws InvalidDatabaseUrlException naming the accepted values
+   */
+  static String pooler(String url, String value) {
+    try {
+      return Pooler.parse(value, POOLER).key();
+    } catch (IllegalArgumentException e) {
+      throw InvalidDatabaseUrlException.of(url, "{} is not a valid pooler; use one of "
+          + java.util.Arrays.stream(Pooler.values()).map(Pooler::key)
+              .collect(java.util.stream.Collectors.joining(", ")), value);
+    }
   }
 
   private static String oneOf(String url, String name, String value, List<String> allowed) {

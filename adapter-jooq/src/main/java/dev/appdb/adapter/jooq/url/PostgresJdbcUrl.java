@@ -50,6 +50,10 @@ final class PostgresJdbcUrl {
     }
 
     Map<String, String> properties = new LinkedHashMap<>(QueryString.pgjdbc(url, query));
+    String pooler = properties.get(LibpqParameters.POOLER);
+    if (pooler != null) {
+      properties.put(LibpqParameters.POOLER, LibpqParameters.pooler(url, pooler));
+    }
     String user = properties.remove("user");
     String password = properties.remove("password");
     return new PostgresTarget(hosts, decodeDatabase(url, database), properties,

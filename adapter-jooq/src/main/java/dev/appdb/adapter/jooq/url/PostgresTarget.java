@@ -1,5 +1,6 @@
 package dev.appdb.adapter.jooq.url;
 
+import dev.appdb.adapter.jooq.postgres.Pooler;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,12 +67,14 @@ public final class PostgresTarget implements DatabaseTarget {
   }
 
   /**
-   * @return a new copy of {@link #properties()} plus {@code user} and {@code password} when set:
-   *     what pgjdbc takes with {@link #jdbcUrl()}; holds secrets, never log it
+   * @return a new copy of {@link #properties()} but {@code pooler}, plus {@code user} and
+   *     {@code password} when set: what pgjdbc takes with {@link #jdbcUrl()}; holds secrets,
+   *     never log it
    */
   public Properties driverProperties() {
     Properties driver = new Properties();
     driver.putAll(properties);
+    driver.remove(LibpqParameters.POOLER);
     if (user != null) {
       driver.setProperty("user", user);
     }
@@ -79,6 +82,14 @@ public final class PostgresTarget implements DatabaseTarget {
       driver.setProperty("password", password);
     }
     return driver;
+  }
+
+  /**
+   * @return the URL's {@code pooler} parameter ({@link Pooler}), or null when it has none
+   */
+  public Pooler pooler() {
+    String pooler = properties.get(LibpqParameters.POOLER);
+    return pooler == null ? null : Pooler.parse(pooler, LibpqParameters.POOLER);
   }
 
   /** @return the database's name: the URL's, else (as libpq defaults it) the user's; never null */

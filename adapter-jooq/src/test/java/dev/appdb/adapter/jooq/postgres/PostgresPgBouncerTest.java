@@ -1,0 +1,183 @@
+package dev.appdb.adapter.jooq.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.appdb.adapter.jooq.JooqDatabase;
+import dev.appdb.adapter.jooq.factory.DatabaseSettings;
+import dev.appdb.adapter.jooq.factory.Databases;
+import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.domain.error.AppdbException;
+import dev.appdb.domain.user.Email;
+import dev.appdb.domain.user.User;
+import dev.appdb.domain.user.UserId;
+import dev.appdb.migrations.DatabaseVendor;
+import dev.appdb.migrations.Migrator;
+import dev.appdb.testing.PgBouncerServer;
+import dev.appdb.testing.PostgresServer;
+import dev.appdb.testing.PostgresTestServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * appdb behind a real PgBouncer in transaction pooling, with fewer server connections than appdb
+ * has clients: 16 threads create a user, read it back in a read-only unit and update it, again
+ * and again for a few seconds. Nothing is faulty, so every unit must commit, and what each unit
+ * reported committed must be on the server, read afterwards over a direct connection.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class PostgresPgBouncerTest {
+
+  private static final int THREADS = 16;
+  private static final int APPDB_POOL = 8;
+  private static final int SERVER_POOL = 3;
+  private static final Duration RUN = Duration.ofSeconds(6);
+
+  private PgBouncerServer bouncer;
+  private JooqDatabase database;
+
+  @AfterEach
+  void close() {
+    if (database != null) {
+      database.close();
+    }
+    if (bouncer != null) {
+      bouncer.close();
+    }
+  }
+
+  @Test
+  void everyAcknowledgedWriteIsOnTheServerWithTheDefaultUrlForm() throws Exception {
+    PostgresServer server = PostgresTestServer.get();
+    String name = migratedDatabase(server);
+    bouncer = PgBouncerServer.start(server, server.adminUser(), server.adminPassword(),
+        "transaction", SERVER_POOL, List.of("extra_float_digits", "options"));
+    String url = "postgresql://" + server.adminUser() + ":" + server.adminPassword() + "@"
+        + bouncer.host() + ":" + bouncer.port() + "/" + name;
+    database = Databases.open(DatabaseSettings.of(url).withPool(new PoolSettings(APPDB_POOL, 0,
+        Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofMinutes(10),
+        Duration.ofSeconds(5))));
+
+    Workload workload = Workload.run(database, THREADS, RUN);
+
+    System.out.println("[appdb] through " + bouncer + ": " + workload);
+    try (Connection direct = DriverManager.getConnection(server.jdbcUrl(name),
+        server.adminProperties())) {
+      assertThat(missing(direct, workload.acknowledged))
+          .as("acknowledged writes not on the server, of %d", workload.acknowledged.size())
+          .isEmpty();
+    }
+    assertThat(workload.raw).as("exceptions outside appdb's hierarchy").isEmpty();
+    assertThat(workload.unreadCreates.get()).as("creates a read-only unit did not find").isZero();
+    assertThat(workload.failures).as("units that failed with nothing faulty").isEmpty();
+    assertThat(workload.acknowledged.size()).as("acknowledged units").isGreaterThan(100);
+  }
+
+  static String migratedDatabase(PostgresServer server) {
+    String name = PostgresTestServer.createDatabase("pgbouncer");
+    new Migrator(PostgresDatabase.migrationDataSource(server.jdbcUrl(name),
+        server.adminProperties()), DatabaseVendor.POSTGRESQL).migrate();
+    return name;
+  }
+
+  /** @return each acknowledged user whose row is missing or has another first name */
+  static List<String> missing(Connection direct, Map<UserId, String> acknowledged)
+      throws SQLException {
+    List<String> missing = new ArrayList<>();
+    try (PreparedStatement select = direct.prepareStatement(
+        "SELECT first_name FROM app.users WHERE id = ?")) {
+      for (Map.Entry<UserId, String> user : acknowledged.entrySet()) {
+        select.setObject(1, user.getKey().value());
+        try (ResultSet row = select.executeQuery()) {
+          String found = row.next() ? row.getString(1) : null;
+          if (!user.getValue().equals(found)) {
+            missing.add(user.getKey() + ": acknowledged " + user.getValue() + ", on the server "
+                + found);
+          }
+        }
+      }
+    }
+    return missing;
+  }
+
+  /** Create, read back read-only, update; per thread, its own users. */
+  static final class Workload {
+    /** Each user's first name as the last acknowledged unit left it. */
+    final Map<UserId, String> acknowledged = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    final List<Throwable> raw = java.util.Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger unreadCreates = new AtomicInteger();
+
+    static Workload run(JooqDatabase database, int threads, Duration duration)
+        throws Exception {
+      Workload workload = new Workload();
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      long end = System.nanoTime() + duration.toNanos();
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        running.add(pool.submit(() -> {
+          for (int i = 0; System.nanoTime() < end; i++) {
+            workload.once(database, "t" + thread + "-" + i);
+          }
+        }));
+      }
+      for (Future<?> future : running) {
+        future.get(duration.toSeconds() + 60, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      return workload;
+    }
+
+    private void once(JooqDatabase database, String key) {
+      try {
+        User created = database.transactions().inTransaction(tx -> tx.users().create(
+            User.register("c-" + key, "PgBouncer", new Email(key + "@example.com"),
+                Instant.now())));
+        acknowledged.put(created.id(), created.firstName());
+        User read = database.transactions().readOnly(tx -> tx.users().findById(created.id()))
+            .orElse(null);
+        if (read == null) {
+          unreadCreates.incrementAndGet();
+          return;
+        }
+        User updated = database.transactions().inTransaction(tx -> tx.users().update(
+            read.withProfile("u-" + key, read.lastName(), read.email(), Instant.now())));
+        acknowledged.put(updated.id(), updated.firstName());
+      } catch (AppdbException | IllegalStateException e) {
+        failures.computeIfAbsent(e.getClass().getSimpleName() + ": " + firstLine(e),
+            ignored -> new AtomicInteger()).incrementAndGet();
+      } catch (RuntimeException e) {
+        raw.add(e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "acknowledged " + acknowledged.size() + ", failures " + new TreeMap<>(failures)
+          + ", raw " + raw;
+    }
+
+    private static String firstLine(Throwable e) {
+      String message = String.valueOf(e.getMessage());
+      return message.length() > 120 ? message.substring(0, 120) : message;
+    }
+  }
+}
