@@ -96,6 +96,15 @@ public interface DatabaseDialect {
   void begin(Connection connection, boolean readOnly) throws SQLException;
 
   /**
+   * Runs once in a unit of work, right before its first statement (a unit that sends none
+   * sends nothing), e.g. settings for this transaction only. Nothing by default.
+   *
+   * @param connection the unit's connection, in its transaction
+   * @throws SQLException when the database refuses; the unit fails like on a failed statement
+   */
+  default void beforeFirstStatement(Connection connection) throws SQLException {}
+
+  /**
    * Undoes what {@link #begin} set on the connection beyond its transaction, once the unit's
    * transaction has ended (committed or rolled back) or {@code begin} failed, before the
    * connection returns to the pool. Nothing by default.

@@ -172,9 +172,7 @@ public final class PostgresDialect implements DatabaseDialect {
   /**
    * JDBC transactions: auto-commit off, and read-only units marked so pgjdbc sends
    * {@code BEGIN READ ONLY}. The pool restores auto-commit and read-write when the connection
-   * returns. Behind a transaction pooler the unit's first round trip also sets the statement and
-   * idle-in-transaction timeouts for the transaction ({@code SET LOCAL}, sent with the
-   * {@code BEGIN}).
+   * returns.
    */
   @Override
   public void begin(Connection connection, boolean readOnly) throws SQLException {
@@ -182,6 +180,15 @@ public final class PostgresDialect implements DatabaseDialect {
       connection.setReadOnly(true);
     }
     connection.setAutoCommit(false);
+  }
+
+  /**
+   * Behind a transaction pooler, sets the statement and idle-in-transaction timeouts for this
+   * transaction ({@code SET LOCAL}, sent with the {@code BEGIN}): one round trip more per unit
+   * that sends a statement. Nothing when the session's own settings hold them.
+   */
+  @Override
+  public void beforeFirstStatement(Connection connection) throws SQLException {
     String unitSettings = sessions == null ? null : sessions.unitSettings();
     if (unitSettings != null) {
       try (Statement statement = connection.createStatement()) {

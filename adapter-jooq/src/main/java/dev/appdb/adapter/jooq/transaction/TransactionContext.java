@@ -53,6 +53,8 @@ public final class TransactionContext {
   /** The statements begun and not yet ended, for {@link #clock}. */
   private int openStatements;
   private DSLContext dsl;
+  /** Whether the dialect's {@code beforeFirstStatement} ran. */
+  private boolean started;
   private volatile boolean ended;
   private volatile RuntimeException failure;
   /** True while a statement runs under a savepoint that undoes its failure. */
@@ -85,6 +87,7 @@ public final class TransactionContext {
   public DSLContext dsl() {
     requireUsable();
     if (dsl == null) {
+      beforeFirstStatement();
       Configuration unit =
           database.configuration().derive(new DefaultConnectionProvider(connection));
       ExecuteListenerProvider[] listeners = unit.executeListenerProviders();
@@ -94,6 +97,23 @@ public final class TransactionContext {
       dsl = unit.set(listeners).set(UnitIsTheTransaction.INSTANCE).dsl();
     }
     return dsl;
+  }
+
+  /**
+   * Lets the dialect prepare the transaction before its first statement, once.
+   *
+   * @throws RuntimeException appdb's domain error when the database refuses; the unit failed
+   */
+  private void beforeFirstStatement() {
+    if (started) {
+      return;
+    }
+    started = true;
+    try {
+      database.dialect().beforeFirstStatement(connection);
+    } catch (SQLException e) {
+      throw failed(translate(e, null));
+    }
   }
 
   /** @throws IllegalStateException when the unit of work has ended or a statement failed */
@@ -179,6 +199,9 @@ public final class TransactionContext {
           "this unit of work is read-only; write inside Transactions.inTransaction instead");
     }
     requireUsable();
+    if (!started) {
+      beforeFirstStatement();
+    }
     statementStarting(); // paired with the statementEnded below, whatever fails in between
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int timeout = database.queryTimeoutSeconds();

@@ -1,5 +1,8 @@
 package dev.appdb.adapter.jooq.testing;
 
+import dev.appdb.adapter.jooq.factory.DatabaseSettings;
+import dev.appdb.adapter.jooq.factory.Databases;
+import dev.appdb.testing.PgBouncerServer;
 import dev.appdb.testing.PostgresServer;
 import dev.appdb.testing.PostgresTestServer;
 import dev.appdb.adapter.jooq.JooqDatabase;
@@ -14,16 +17,61 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
 
 /** A fresh, migrated database on the run's PostgreSQL server, opened through the adapter. */
 public final class PostgresTestDatabase implements DatabaseUnderTest {
 
+  private static PgBouncerServer bouncer;
+
   private final JooqDatabase database;
   private final String name;
+  /** Where test set-up and faults go: the pool itself, or the server directly. */
+  private final DataSource admin;
 
-  private PostgresTestDatabase(JooqDatabase database, String name) {
+  private PostgresTestDatabase(JooqDatabase database, String name, DataSource admin) {
     this.database = database;
     this.name = name;
+    this.admin = admin;
+  }
+
+  /**
+   * A fresh, migrated database reached through the run's PgBouncer (transaction pooling, 2
+   * server connections per database, SCRAM), opened with {@code pooler=transaction}; set-up and
+   * faults go to the server directly.
+   *
+   * @param prefix readable prefix of the database name
+   * @param poolSize connections in appdb's pool, no overflow
+   * @param statementTimeout the pool's statement timeout, at least 1 s
+   * @return the open, migrated database
+   */
+  public static PostgresTestDatabase openBehindPgBouncer(String prefix, int poolSize,
+      Duration statementTimeout) {
+    PostgresServer server = PostgresTestServer.get();
+    PgBouncerServer pooler = pgBouncer(server);
+    String name = PostgresTestServer.createDatabase(prefix);
+    new Migrator(PostgresDatabase.migrationDataSource(server.jdbcUrl(name),
+        server.adminProperties()), DatabaseVendor.POSTGRESQL).migrate();
+    PoolSettings settings = new PoolSettings(poolSize, 0, Duration.ofSeconds(10),
+        Duration.ofMinutes(30), Duration.ofMinutes(10), statementTimeout);
+    String url = "postgresql://" + encode(server.adminUser()) + ":"
+        + encode(server.adminPassword()) + "@" + pooler.host() + ":" + pooler.port() + "/" + name
+        + "?pooler=transaction";
+    JooqDatabase database = Databases.open(DatabaseSettings.of(url).withPool(settings));
+    return new PostgresTestDatabase(database, name,
+        PostgresDatabase.connections(server.jdbcUrl(name), server.adminProperties()));
+  }
+
+  /** @return the run's PgBouncer, started on first use and stopped when the JVM exits */
+  public static synchronized PgBouncerServer pgBouncer(PostgresServer server) {
+    if (bouncer == null) {
+      bouncer = PgBouncerServer.start(server, server.adminUser(), server.adminPassword(),
+          "transaction", 2, List.of("extra_float_digits"));
+      PgBouncerServer started = bouncer;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-pgbouncer"));
+    }
+    return bouncer;
   }
 
   /**
@@ -51,7 +99,7 @@ public final class PostgresTestDatabase implements DatabaseUnderTest {
         + server.port() + "/" + name, server.jdbcUrl(name), server.adminProperties(), settings);
     new Migrator(PostgresDatabase.migrationDataSource(server.jdbcUrl(name),
         server.adminProperties()), DatabaseVendor.POSTGRESQL).migrate();
-    return new PostgresTestDatabase(database, name);
+    return new PostgresTestDatabase(database, name, null);
   }
 
   /** @return the adapter's database */
@@ -76,7 +124,7 @@ public final class PostgresTestDatabase implements DatabaseUnderTest {
 
   @Override
   public void deleteAllRows() {
-    try (Connection connection = database.dataSource().getConnection();
+    try (Connection connection = adminConnection();
         Statement statement = connection.createStatement()) {
       // CASCADE: a service's tables that reference the users go too
       statement.execute("TRUNCATE app.user_identities, app.users CASCADE");
@@ -87,7 +135,7 @@ public final class PostgresTestDatabase implements DatabaseUnderTest {
 
   /** @param sql a statement to run on the database, e.g. a service's {@code CREATE TABLE} */
   public void execute(String sql) {
-    try (Connection connection = database.dataSource().getConnection();
+    try (Connection connection = adminConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
@@ -98,7 +146,7 @@ public final class PostgresTestDatabase implements DatabaseUnderTest {
   @Override
   public Fault failStatementsOn(String table) {
     try {
-      return lockExclusively(database.dataSource().getConnection(), table);
+      return lockExclusively(adminConnection(), table);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -133,6 +181,14 @@ public final class PostgresTestDatabase implements DatabaseUnderTest {
         throw new IllegalStateException(e);
       }
     };
+  }
+
+  private static String encode(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private Connection adminConnection() throws SQLException {
+    return admin != null ? admin.getConnection() : database.dataSource().getConnection();
   }
 
   @Override
