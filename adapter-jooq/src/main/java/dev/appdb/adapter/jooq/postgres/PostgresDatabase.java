@@ -5,7 +5,8 @@ import dev.appdb.adapter.jooq.pool.ConnectionPool;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.adapter.jooq.pool.PreparingDataSource;
 import dev.appdb.domain.error.DatabaseUnavailableException;
-import java.sql.Statement;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -118,8 +119,15 @@ public final class PostgresDatabase {
       throw new IllegalArgumentException(
           "the statement timeout must be at least 1 s, was " + statementTimeout.toMillis() + " ms");
     }
+    // a transaction pooler behind the service's pool: appdb's units then name no statement
+    ServerSessions sessions = new ServerSessions(false, null, target);
+    try (Connection first = dataSource.getConnection()) {
+      sessions.opened(first);
+    } catch (SQLException e) {
+      throw ConnectionPool.unavailable(target, e, e);
+    }
     return new JooqDatabase(ConnectionPool.adopt(target, dataSource, poolTimeout),
-        new PostgresDialect(), statementTimeout, dataSource);
+        new PostgresDialect(sessions), statementTimeout, dataSource);
   }
 
   /**

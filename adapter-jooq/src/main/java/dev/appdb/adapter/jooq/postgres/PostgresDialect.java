@@ -34,15 +34,15 @@ public final class PostgresDialect implements DatabaseDialect {
       | QueryExecutor.QUERY_NO_METADATA | QueryExecutor.QUERY_NO_RESULTS
       | QueryExecutor.QUERY_SUPPRESS_BEGIN;
 
-  /** The server sessions behind appdb's own pool; null for an adopted pool. */
+  /** The server sessions behind the pool; null when unknown. */
   private final ServerSessions sessions;
 
-  /** For a pool appdb did not open: no per-unit settings. */
+  /** Knows nothing of the server sessions: no pooler behind the connections. */
   public PostgresDialect() {
     this(null);
   }
 
-  /** @param sessions the server sessions behind appdb's own pool, may be null */
+  /** @param sessions the server sessions behind the pool, may be null */
   PostgresDialect(ServerSessions sessions) {
     this.sessions = sessions;
   }
@@ -180,6 +180,9 @@ public final class PostgresDialect implements DatabaseDialect {
       connection.setReadOnly(true);
     }
     connection.setAutoCommit(false);
+    if (sessions != null) {
+      sessions.unnamed(connection);
+    }
   }
 
   /**

@@ -30,7 +30,8 @@ final class ServerSessions {
   /**
    * @param declared whether the settings say a transaction pooler is there
    * @param unitSettings the {@code SET LOCAL} statement of {@link
-   *     PostgresConnectionSettings#unitSettings}, never null
+   *     PostgresConnectionSettings#unitSettings}; null when statements are timed by the JDBC
+   *     query timeout (an adopted pool)
    * @param target where the pool connects, for the warning; no password
    */
   ServerSessions(boolean declared, String unitSettings, String target) {
@@ -48,9 +49,18 @@ final class ServerSessions {
     return pooled ? unitSettings : null;
   }
 
-  /** @return whether a transaction pooler was declared or found */
-  boolean pooled() {
-    return pooled;
+  /**
+   * Keeps a connection of a pool appdb did not open from naming statements for a unit of work,
+   * when a pooler was found behind that pool: {@code prepareThreshold} 0 on the connection
+   * (statements the service prepared there before stay as pgjdbc keeps them).
+   *
+   * @param connection a checked-out connection, in its unit of work; never null
+   * @throws SQLException when it does not unwrap to pgjdbc's
+   */
+  void unnamed(Connection connection) throws SQLException {
+    if (pooled && connection.isWrapperFor(PGConnection.class)) {
+      connection.unwrap(PGConnection.class).setPrepareThreshold(0);
+    }
   }
 
   /**
@@ -61,7 +71,7 @@ final class ServerSessions {
    * @throws SQLException when the check cannot run
    */
   void opened(Connection connection) throws SQLException {
-    if (!declared) {
+    if (!declared && connection.isWrapperFor(PGConnection.class)) {
       detect(connection);
     }
   }
@@ -121,9 +131,12 @@ final class ServerSessions {
     if (!pooled) {
       pooled = true;
       LOG.warn("a pooler answers for {}: the server's process id is not the one the connection"
-          + " was given. appdb now uses no named prepared statements and sets its timeouts in"
-          + " every unit of work; set database.pooler=transaction (or pooler=transaction in the"
-          + " URL) to say so, and to drop the startup options this pooler may refuse", target);
+          + " was given. appdb now uses no named prepared statements{}", target,
+          unitSettings == null ? " in its units of work; give the pool's connections"
+              + " prepareThreshold=0 so that no other code on them names statements either"
+              : " and sets its timeouts in every unit of work; set database.pooler=transaction"
+              + " (or pooler=transaction in the URL) to say so, and to drop the startup options"
+              + " this pooler may refuse");
     }
     return found;
   }

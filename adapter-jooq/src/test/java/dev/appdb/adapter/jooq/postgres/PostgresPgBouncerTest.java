@@ -7,6 +7,8 @@ import dev.appdb.adapter.jooq.factory.DatabaseSettings;
 import dev.appdb.adapter.jooq.factory.Databases;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.domain.error.AppdbException;
+import dev.appdb.domain.error.DatabaseUnavailableException;
+import dev.appdb.domain.error.QueryTimeoutException;
 import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
 import dev.appdb.domain.user.UserId;
@@ -87,6 +89,127 @@ class PostgresPgBouncerTest {
     assertThat(workload.raw).as("exceptions outside appdb's hierarchy").isEmpty();
     assertThat(workload.unreadCreates.get()).as("creates a read-only unit did not find").isZero();
     assertThat(workload.failures).as("units that failed with nothing faulty").isEmpty();
+    assertThat(workload.acknowledged.size()).as("acknowledged units").isGreaterThan(100);
+  }
+
+  @Test
+  void aDeclaredPoolerSendsNoStartupOptionsAndLosesNothing() throws Exception {
+    PostgresServer server = PostgresTestServer.get();
+    String name = migratedDatabase(server);
+    bouncer = PgBouncerServer.start(server, server.adminUser(), server.adminPassword(),
+        "transaction", SERVER_POOL, List.of("extra_float_digits"));
+    database = Databases.open(DatabaseSettings.of(url(server, name) + "?pooler=transaction")
+        .withPool(pool(Duration.ofSeconds(5))));
+
+    Workload workload = Workload.run(database, THREADS, RUN);
+
+    System.out.println("[appdb] through " + bouncer + ", pooler=transaction: " + workload);
+    assertAllOnTheServer(server, name, workload);
+    assertThat(workload.raw).as("exceptions outside appdb's hierarchy").isEmpty();
+    assertThat(workload.failures).as("units that failed with nothing faulty").isEmpty();
+  }
+
+  /**
+   * A service's own pool (HikariCP with pgjdbc's defaults, prepareThreshold 5) behind PgBouncer,
+   * adopted: appdb finds the pooler and names no statement in its units, and its COMMIT is
+   * unnamed and checked.
+   */
+  @Test
+  void anAdoptedPoolBehindAPoolerLosesNothing() throws Exception {
+    PostgresServer server = PostgresTestServer.get();
+    String name = migratedDatabase(server);
+    bouncer = PgBouncerServer.start(server, server.adminUser(), server.adminPassword(),
+        "transaction", SERVER_POOL, List.of("extra_float_digits"));
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    config.setJdbcUrl(bouncer.jdbcUrl(name));
+    config.setUsername(server.adminUser());
+    config.setPassword(server.adminPassword());
+    config.setMaximumPoolSize(APPDB_POOL);
+    try (com.zaxxer.hikari.HikariDataSource service =
+        new com.zaxxer.hikari.HikariDataSource(config)) {
+      database = Databases.adopt(service, "the service's pool", Duration.ofSeconds(5));
+
+      Workload workload = Workload.run(database, THREADS, RUN);
+
+      System.out.println("[appdb] adopted pool through " + bouncer + ": " + workload);
+      assertAllOnTheServer(server, name, workload);
+      assertThat(workload.raw).as("exceptions outside appdb's hierarchy").isEmpty();
+      assertThat(workload.failures).as("units that failed with nothing faulty").isEmpty();
+      database.close();
+      database = null;
+    }
+  }
+
+  @Test
+  void startupOptionsRefusedByThePoolerAreALastingTypedRefusal() {
+    PostgresServer server = PostgresTestServer.get();
+    String name = migratedDatabase(server);
+    bouncer = PgBouncerServer.start(server, server.adminUser(), server.adminPassword(),
+        "transaction", SERVER_POOL, List.of("extra_float_digits"));
+
+    DatabaseSettings settings = DatabaseSettings.of(url(server, name))
+        .withPool(pool(Duration.ofSeconds(5)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Databases.open(settings))
+        .isInstanceOfSatisfying(DatabaseUnavailableException.class,
+            refused -> assertThat(refused.retryable()).isFalse())
+        .hasMessageContaining("unsupported startup parameter")
+        .hasMessageContaining("database.pooler=transaction")
+        .hasMessageNotContaining(server.adminPassword() + "@");
+  }
+
+  /**
+   * The statement timeout holds behind the pooler, declared or found (PgBouncer dropping the
+   * startup options): a statement waiting for a lock held over a direct connection is cancelled
+   * by the server after the pool's 2 s, not when the lock goes after 12 s.
+   */
+  @Test
+  void theStatementTimeoutHoldsBehindThePooler() throws Exception {
+    PostgresServer server = PostgresTestServer.get();
+    String name = migratedDatabase(server);
+    bouncer = PgBouncerServer.start(server, server.adminUser(), server.adminPassword(),
+        "transaction", SERVER_POOL, List.of("extra_float_digits", "options"));
+    for (String query : List.of("?pooler=transaction", "")) {
+      try (JooqDatabase behind = Databases.open(DatabaseSettings.of(url(server, name) + query)
+          .withPool(pool(Duration.ofSeconds(2))));
+          Connection direct = DriverManager.getConnection(server.jdbcUrl(name),
+              server.adminProperties())) {
+        direct.setAutoCommit(false);
+        try (var lock = direct.createStatement()) {
+          lock.execute("LOCK TABLE app.users IN ACCESS EXCLUSIVE MODE");
+        }
+        long start = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> behind.transactions()
+                .readOnly(tx -> tx.users().count()))
+            .as("URL query '%s'", query)
+            .isInstanceOf(QueryTimeoutException.class);
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        direct.rollback();
+        assertThat(millis).as("URL query '%s': waited", query).isBetween(1_900L, 9_000L);
+        long users = behind.transactions().readOnly(tx -> tx.users().count());
+        assertThat(users).isZero();
+      }
+    }
+  }
+
+  /** @return the libpq-form URL of {@code name} through {@link #bouncer}, with credentials */
+  private String url(PostgresServer server, String name) {
+    return "postgresql://" + server.adminUser() + ":" + server.adminPassword() + "@"
+        + bouncer.host() + ":" + bouncer.port() + "/" + name;
+  }
+
+  private static PoolSettings pool(Duration statementTimeout) {
+    return new PoolSettings(APPDB_POOL, 0, Duration.ofSeconds(10), Duration.ofMinutes(30),
+        Duration.ofMinutes(10), statementTimeout);
+  }
+
+  private static void assertAllOnTheServer(PostgresServer server, String name,
+      Workload workload) throws SQLException {
+    try (Connection direct = DriverManager.getConnection(server.jdbcUrl(name),
+        server.adminProperties())) {
+      assertThat(missing(direct, workload.acknowledged))
+          .as("acknowledged writes not on the server, of %d", workload.acknowledged.size())
+          .isEmpty();
+    }
     assertThat(workload.acknowledged.size()).as("acknowledged units").isGreaterThan(100);
   }
 
