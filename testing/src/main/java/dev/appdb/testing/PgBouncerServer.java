@@ -59,6 +59,24 @@ public final class PgBouncerServer implements AutoCloseable {
    */
   public static PgBouncerServer start(PostgresServer backend, String user, String password,
       String poolMode, int serverPoolSize, List<String> ignoredStartupParameters) {
+    return start(backend, java.util.Map.of(user, password), poolMode, serverPoolSize,
+        ignoredStartupParameters);
+  }
+
+  /**
+   * Starts PgBouncer in front of {@code backend} for several logins, each logging in to the
+   * server as itself (PgBouncer keeps a server pool per database and login).
+   *
+   * @param backend the PostgreSQL server it connects to, never null
+   * @param logins each login PgBouncer accepts and its password; not empty
+   * @param poolMode {@code transaction}, {@code session} or {@code statement}
+   * @param serverPoolSize server connections per database and login
+   * @param ignoredStartupParameters startup parameters PgBouncer accepts and drops; never null
+   * @return the running PgBouncer
+   * @throws IllegalStateException when it does not start within 15 s
+   */
+  public static PgBouncerServer start(PostgresServer backend, java.util.Map<String, String> logins,
+      String poolMode, int serverPoolSize, List<String> ignoredStartupParameters) {
     Objects.requireNonNull(backend, "backend");
     Assumptions.assumeTrue(Files.isExecutable(Path.of(BINARY)), "PgBouncer is not installed ("
         + BINARY + " missing): apt-get install pgbouncer");
@@ -66,8 +84,10 @@ public final class PgBouncerServer implements AutoCloseable {
       Path directory = Files.createTempDirectory("appdb-pgbouncer");
       int port = freePort();
       String host = backend.host().equals("localhost") ? "127.0.0.1" : backend.host();
-      Files.writeString(directory.resolve("users.txt"),
-          quoted(user) + " " + quoted(password) + "\n", StandardCharsets.UTF_8);
+      StringBuilder users = new StringBuilder();
+      logins.forEach((user, password) ->
+          users.append(quoted(user)).append(' ').append(quoted(password)).append('\n'));
+      Files.writeString(directory.resolve("users.txt"), users, StandardCharsets.UTF_8);
       Files.writeString(directory.resolve("pgbouncer.ini"), String.join("\n",
           "[databases]",
           "* = host=" + host + " port=" + backend.port(),

@@ -60,6 +60,12 @@ public enum Setting {
   /** PostgreSQL: seconds a transaction may sit idle before the server ends it; 0 off; default 60. */
   IDLE_IN_TRANSACTION_TIMEOUT_SECONDS("database.idle-in-transaction-timeout-seconds",
       "APPDB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS"),
+  /**
+   * PostgreSQL: what sits between the pool and the server, {@code none} or {@code transaction}
+   * (PgBouncer {@code pool_mode = transaction}); default none. The URL's {@code pooler} says the
+   * same.
+   */
+  POOLER("database.pooler", "APPDB_POOLER"),
   /** Milliseconds {@code health} and readiness take at most, 100–60000; default 2000. */
   HEALTH_TIMEOUT_MILLIS("health.timeout-ms", "APPDB_HEALTH_TIMEOUT_MS"),
   /** Users per unit of work when importing, 1–10000; default 500. */

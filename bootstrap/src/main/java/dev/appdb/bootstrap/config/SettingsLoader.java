@@ -8,6 +8,7 @@ import dev.appdb.adapter.jooq.factory.DatabaseSettings;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.adapter.jooq.postgres.MigrationLogin;
 import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
+import dev.appdb.adapter.jooq.postgres.Pooler;
 import dev.appdb.adapter.jooq.provision.ProvisionPlan;
 import dev.appdb.adapter.jooq.url.DatabaseTarget;
 import dev.appdb.adapter.jooq.url.DatabaseUrls;
@@ -327,7 +328,20 @@ public final class SettingsLoader {
         Duration.ofSeconds(socket),
         bool(Setting.TCP_KEEPALIVE, PostgresConnectionSettings.DEFAULT_TCP_KEEPALIVE),
         Duration.ofSeconds(integer(Setting.IDLE_IN_TRANSACTION_TIMEOUT_SECONDS,
-            PostgresConnectionSettings.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS, 0, 86_400)));
+            PostgresConnectionSettings.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS, 0, 86_400)),
+        pooler());
+  }
+
+  private Pooler pooler() {
+    String value = values.get(Setting.POOLER);
+    if (value == null) {
+      return Pooler.NONE;
+    }
+    try {
+      return Pooler.parse(value, Setting.POOLER.label());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
   }
 
   private Profile profile() {

@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
  *   <li>sends no startup {@code options} (poolers refuse it) and sets the statement and
  *       idle-in-transaction timeouts with {@code SET LOCAL} at the start of every unit of work;
  *       </li>
- *   <li>takes the migration role from the login's own default ({@code ALTER ROLE ... SET role},
- *       which {@code appdb provision} sets), never with a session-wide {@code SET ROLE}.</li>
+ *   <li>never sends a session-wide {@code SET ROLE} for migrations: the migration login must
+ *       have the owner's role as its default ({@code ALTER ROLE ... SET role}), else migrations
+ *       are refused saying so (or run them over a direct connection).</li>
  * </ul>
  * appdb also notices a pooler it was not told about (the server's process id differs from the
  * one the connection was given) and then behaves as with {@link #TRANSACTION}, with a warning.

@@ -140,7 +140,8 @@ public final class PostgresDialect implements DatabaseDialect {
    */
   @Override
   public String explain(SQLException exception) {
-    if (exception instanceof CommitRefusedException) {
+    if (exception instanceof CommitRefusedException
+        || exception instanceof ServerSessions.MigrationRoleException) {
       return exception.getMessage();
     }
     if (("26000".equals(exception.getSQLState()) || "42P05".equals(exception.getSQLState()))

@@ -82,7 +82,8 @@ final class ServerSessions {
    * Behind a transaction pooler a session's role would stay on a server connection that other
    * sessions of the login get next, and the migration's next transaction may run on another one:
    * the login must take the role by default instead ({@code ALTER ROLE login SET role = ...},
-   * which {@code appdb provision} sets), and this checks that it did.
+   * which {@code appdb provision} does not set: it keeps the migration login without the owner's
+   * rights until it takes the role), and this checks that it did.
    *
    * @param connection a new migration connection, never null
    * @param role the owner's role to migrate as, e.g. {@code appowner}; null for the login's own
@@ -105,10 +106,12 @@ final class ServerSessions {
       row.next();
       if (!role.equals(row.getString(1))) {
         String login = row.getString(2);
-        throw new SQLException("behind a transaction pooler migrations cannot SET ROLE " + role
+        throw new MigrationRoleException("behind a transaction pooler migrations cannot SET ROLE "
+            + role
             + " (it would outlive the migration on the pooler's server connection): make it "
             + login + "'s default with ALTER ROLE " + login + " SET role = '" + role
-            + "' (appdb provision does), or migrate over a direct connection", "42501");
+            + "' (the pooler's open server connections keep the old default until they"
+            + " reconnect), or migrate over a direct connection");
       }
     }
   }
@@ -139,5 +142,14 @@ final class ServerSessions {
               + " this pooler may refuse");
     }
     return found;
+  }
+
+  /** A migration login that does not start as the owner's role behind a pooler (42501). */
+  static final class MigrationRoleException extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    MigrationRoleException(String message) {
+      super(message, "42501");
+    }
   }
 }

@@ -8,6 +8,7 @@ import dev.appdb.adapter.jooq.factory.Databases;
 import dev.appdb.adapter.jooq.pool.PoolSettings;
 import dev.appdb.domain.error.AppdbException;
 import dev.appdb.domain.error.DatabaseUnavailableException;
+import dev.appdb.domain.error.MissingPrivilegeException;
 import dev.appdb.domain.error.QueryTimeoutException;
 import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
@@ -195,6 +196,65 @@ class PostgresPgBouncerTest {
   private String url(PostgresServer server, String name) {
     return "postgresql://" + server.adminUser() + ":" + server.adminPassword() + "@"
         + bouncer.host() + ":" + bouncer.port() + "/" + name;
+  }
+
+  /**
+   * Migrations as a migration login and the owner's role, through the pooler: a session-wide
+   * {@code SET ROLE} is never sent (it would stay on the server connection); without the role as
+   * the login's default the migration is refused saying so, with it every object is the owner's.
+   */
+  @Test
+  void migrationsTakeTheOwnersRoleOnlyAsTheLoginsDefault() throws Exception {
+    PostgresServer server = PostgresTestServer.get();
+    String name = PostgresTestServer.createDatabase("pgbouncer_migrations");
+    String suffix = Long.toString(System.nanoTime() % 1_000_000);
+    String owner = "pgb_owner_" + suffix;
+    String migrator = "pgb_migrator_" + suffix;
+    try (Connection direct = DriverManager.getConnection(server.jdbcUrl(name),
+        server.adminProperties()); var admin = direct.createStatement()) {
+      admin.execute("CREATE ROLE " + owner + " NOLOGIN");
+      admin.execute("CREATE ROLE " + migrator + " LOGIN PASSWORD 'migrate-secret'");
+      admin.execute("GRANT " + owner + " TO " + migrator);
+      admin.execute("ALTER DATABASE " + name + " OWNER TO " + owner);
+    }
+    bouncer = PgBouncerServer.start(server, Map.of(server.adminUser(), server.adminPassword(),
+        migrator, "migrate-secret"), "transaction", SERVER_POOL, List.of("extra_float_digits"));
+    DatabaseSettings settings = DatabaseSettings.of(url(server, name) + "?pooler=transaction")
+        .withPool(pool(Duration.ofSeconds(5)))
+        .withMigration(new MigrationLogin(migrator, "migrate-secret", owner));
+
+    try (JooqDatabase refused = Databases.open(settings)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(refused::migrate)
+          .isInstanceOf(MissingPrivilegeException.class)
+          .hasMessageContaining("ALTER ROLE " + migrator + " SET role = '" + owner + "'");
+    }
+    try (Connection direct = DriverManager.getConnection(server.jdbcUrl(name),
+        server.adminProperties()); var admin = direct.createStatement()) {
+      admin.execute("ALTER ROLE " + migrator + " SET role = '" + owner + "'");
+    }
+    // PgBouncer's server connections opened before keep the old default: a new PgBouncer
+    bouncer.close();
+    bouncer = PgBouncerServer.start(server, Map.of(server.adminUser(), server.adminPassword(),
+        migrator, "migrate-secret"), "transaction", SERVER_POOL, List.of("extra_float_digits"));
+    database = Databases.open(DatabaseSettings.of(url(server, name) + "?pooler=transaction")
+        .withPool(pool(Duration.ofSeconds(5)))
+        .withMigration(new MigrationLogin(migrator, "migrate-secret", owner)));
+    database.migrate();
+    try (Connection direct = DriverManager.getConnection(server.jdbcUrl(name),
+        server.adminProperties()); var admin = direct.createStatement();
+        ResultSet owners = admin.executeQuery("SELECT DISTINCT tableowner FROM pg_tables"
+            + " WHERE schemaname = 'app'")) {
+      List<String> found = new ArrayList<>();
+      while (owners.next()) {
+        found.add(owners.getString(1));
+      }
+      assertThat(found).containsExactly(owner);
+    }
+    User created = database.transactions().inTransaction(tx -> tx.users().create(
+        User.register("Ada", "Lovelace", new Email("ada@example.com"), Instant.now())));
+    java.util.Optional<User> found =
+        database.transactions().readOnly(tx -> tx.users().findById(created.id()));
+    assertThat(found).isPresent();
   }
 
   private static PoolSettings pool(Duration statementTimeout) {
