@@ -55,7 +55,7 @@ public final class SqliteDatabase {
     }
     Properties properties = baseSettings(settings.poolTimeout());
     properties.setProperty(Pragma.TRANSACTION_MODE.pragmaName, "IMMEDIATE");
-    SqliteDialect dialect = new SqliteDialect();
+    SqliteDialect dialect = new SqliteDialect(new WriterQueue(settings.poolTimeout()));
     ConnectionPool pool;
     try {
       pool = new ConnectionPool("sqlite:" + file,

@@ -4,6 +4,7 @@ import dev.appdb.adapter.jooq.dialect.ConstraintViolation;
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
 import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
 import dev.appdb.adapter.jooq.dialect.StatementClock;
+import dev.appdb.adapter.jooq.dialect.WriterTurn;
 import dev.appdb.migrations.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,12 +27,26 @@ import org.sqlite.SQLiteException;
  * queue behind writers (WAL lets them read the last committed state). Writes in a read-only unit
  * are refused by the repositories before they reach SQLite, and by SQLite itself for a statement
  * sent past them ({@code tx.dsl()}, {@code DSLContext.connection}): the connection is switched to
- * {@code PRAGMA query_only} for the unit.
+ * {@code PRAGMA query_only} for the unit. On appdb's own pool, read-write units take their turn
+ * for the write lock in arrival order ({@link WriterQueue}) before SQLite's own busy wait.
  */
 public final class SqliteDialect implements DatabaseDialect {
 
   /** How SQLite introduces the columns of a broken unique or primary key. */
   private static final String UNIQUE_PREFIX = "UNIQUE constraint failed: ";
+
+  /** The order of this pool's writers; null for a pool appdb did not open. */
+  private final WriterQueue writers;
+
+  /** For a pool the service handed over: its writers meet SQLite's own locking only. */
+  public SqliteDialect() {
+    this(null);
+  }
+
+  /** @param writers the order of the pool's read-write units, may be null */
+  SqliteDialect(WriterQueue writers) {
+    this.writers = writers;
+  }
 
   @Override
   public DatabaseVendor vendor() {
@@ -119,8 +134,8 @@ public final class SqliteDialect implements DatabaseDialect {
       return null;
     }
     return switch (sqlite.getResultCode().code & 0xFF) {
-      case 5, 6 -> "the SQLite file is locked by another connection or process; waited the busy"
-          + " timeout (pool.timeout-seconds) for it";
+      case 5, 6 -> "the SQLite file is locked by another unit of work, connection or process;"
+          + " waited the busy timeout (pool.timeout-seconds) for it";
       case 9 -> "the statement was interrupted: it ran longer than the statement timeout"
           + " (pool.statement-timeout-seconds), or it was cancelled";
       case 8 -> "the SQLite file is read-only: the process needs write access to the file and"
@@ -174,6 +189,15 @@ public final class SqliteDialect implements DatabaseDialect {
       execute(connection, "PRAGMA query_only = 1");
     }
     execute(connection, readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
+  }
+
+  /**
+   * On appdb's own pool, waits for this unit's turn among the pool's writers (arrival order, at
+   * most the busy timeout) before it takes a connection: a waiting writer holds none.
+   */
+  @Override
+  public WriterTurn awaitWriterTurn() throws SQLException {
+    return writers == null ? null : writers.enter();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.appdb.bootstrap.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,8 +35,26 @@ final class Secrets {
    *     empty; a path that is not absolute in an existing folder is not shown (it may be the
    *     secret itself)
    */
-  static String read(Path file, Setting setting) {
+  static String read(String file, Setting setting) {
     return read(file, setting.label());
+  }
+
+  /**
+   * @param file the secret file's name as configured
+   * @param label the key that named it, for messages
+   * @return its content without one trailing newline
+   * @throws ConfigurationException as {@link #read(Path, String)}; a name that is no valid path
+   *     is not shown, nor kept in a cause (it may be the secret itself)
+   */
+  static String read(String file, String label) {
+    Path path;
+    try {
+      path = Path.of(file);
+    } catch (InvalidPathException invalid) {
+      throw new ConfigurationException(label + ": the value is not a file name (not shown: it"
+          + " may be the secret itself set by mistake)");
+    }
+    return read(path, label);
   }
 
   /**
@@ -50,13 +69,14 @@ final class Secrets {
     try {
       content = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
+      // the cause names the path: kept only where the path is shown
       throw new ConfigurationException(label + ": cannot read " + shown(file) + " ("
-          + e.getClass().getSimpleName() + ")", e);
+          + e.getClass().getSimpleName() + ")", mayShow(file) ? e : null);
     }
     String secret = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
         : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
     if (secret.isEmpty()) {
-      throw new ConfigurationException(label + ": " + file + " is empty");
+      throw new ConfigurationException(label + ": " + shown(file) + " is empty");
     }
     warnWhenShared(file, label);
     return secret;
@@ -68,10 +88,14 @@ final class Secrets {
    * its folder exists, as every mounted secret's is.
    */
   private static String shown(Path file) {
-    Path folder = file.getParent();
-    return file.isAbsolute() && folder != null && Files.isDirectory(folder) ? file.toString()
+    return mayShow(file) ? file.toString()
         : "the file it names (not shown: the name is not an absolute path in an existing folder,"
             + " and may be the secret itself set by mistake)";
+  }
+
+  private static boolean mayShow(Path file) {
+    Path folder = file.getParent();
+    return file.isAbsolute() && folder != null && Files.isDirectory(folder);
   }
 
   private static void warnWhenShared(Path file, String label) {

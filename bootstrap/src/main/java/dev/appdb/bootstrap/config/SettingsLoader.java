@@ -164,7 +164,7 @@ public final class SettingsLoader {
     String adminPassword = values.get(Setting.PROVISION_ADMIN_PASSWORD_FILE);
     if (adminPassword != null) {
       admin = admin.withPassword(
-          Secrets.read(Path.of(adminPassword), Setting.PROVISION_ADMIN_PASSWORD_FILE));
+          Secrets.read(adminPassword, Setting.PROVISION_ADMIN_PASSWORD_FILE));
     }
     admin = tlsFiles(admin);
     if (profile == Profile.PROD) {
@@ -210,7 +210,7 @@ public final class SettingsLoader {
   private void password(Map<String, String> passwords, String role, Setting file) {
     String path = values.get(file);
     if (path != null) {
-      passwords.put(role, Secrets.read(Path.of(path), file));
+      passwords.put(role, Secrets.read(path, file));
     }
   }
 
@@ -404,7 +404,7 @@ public final class SettingsLoader {
     String keyPasswordFile = values.get(Setting.DATABASE_SSL_KEY_PASSWORD_FILE);
     if (keyPasswordFile != null) {
       result = result.withProperty("sslpassword",
-          Secrets.read(Path.of(keyPasswordFile), Setting.DATABASE_SSL_KEY_PASSWORD_FILE));
+          Secrets.read(keyPasswordFile, Setting.DATABASE_SSL_KEY_PASSWORD_FILE));
     }
     return result;
   }
@@ -454,7 +454,7 @@ public final class SettingsLoader {
     String passwordFile = values.get(Setting.DATABASE_PASSWORD_FILE);
     if (passwordFile != null) {
       result = result.withPassword(
-          Secrets.read(Path.of(passwordFile), Setting.DATABASE_PASSWORD_FILE));
+          Secrets.read(passwordFile, Setting.DATABASE_PASSWORD_FILE));
     }
     return result;
   }
@@ -477,7 +477,7 @@ public final class SettingsLoader {
     }
     String passwordFile = values.get(Setting.DATABASE_MIGRATION_PASSWORD_FILE);
     String password = passwordFile == null ? null
-        : Secrets.read(Path.of(passwordFile), Setting.DATABASE_MIGRATION_PASSWORD_FILE);
+        : Secrets.read(passwordFile, Setting.DATABASE_MIGRATION_PASSWORD_FILE);
     String role = values.getOrDefault(Setting.DATABASE_MIGRATION_ROLE,
         ProvisionPlan.DEFAULT_OWNER_ROLE);
     try {
@@ -527,7 +527,7 @@ public final class SettingsLoader {
           postgres = postgres.withUser(keys.get("user"));
         }
         if (keys.containsKey("password-file")) {
-          postgres = postgres.withPassword(Secrets.read(Path.of(keys.get("password-file")),
+          postgres = postgres.withPassword(Secrets.read(keys.get("password-file"),
               prefix + "password-file"));
         }
         postgres = tlsFiles(postgres);

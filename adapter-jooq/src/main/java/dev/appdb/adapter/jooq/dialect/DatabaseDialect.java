@@ -96,6 +96,17 @@ public interface DatabaseDialect {
   void begin(Connection connection, boolean readOnly) throws SQLException;
 
   /**
+   * Waits for a read-write unit's turn among the database's writers, before the unit takes a
+   * connection: for a database whose writers exclude each other. None by default.
+   *
+   * @return the turn, closed when the unit has ended; null when writers take no turns
+   * @throws SQLException when the turn did not come within the database's bound
+   */
+  default WriterTurn awaitWriterTurn() throws SQLException {
+    return null;
+  }
+
+  /**
    * Runs once in a unit of work, right before its first statement (a unit that sends none
    * sends nothing), e.g. settings for this transaction only. Nothing by default.
    *

@@ -1,6 +1,7 @@
 package dev.appdb.adapter.jooq.transaction;
 
 import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
+import dev.appdb.adapter.jooq.dialect.WriterTurn;
 import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
 import dev.appdb.adapter.jooq.pool.ConnectionCheckout;
 import dev.appdb.application.port.TransactionalWork;
@@ -95,8 +96,25 @@ public final class JooqTransactions implements Transactions {
   private <T> T run(TransactionalWork<T> work, boolean readOnly) {
     Objects.requireNonNull(work, "work");
     long start = System.nanoTime();
-    Connection connection = checkout.checkout();
     DatabaseContext database = this.database;
+    WriterTurn turn;
+    try {
+      turn = readOnly ? null : database.dialect().awaitWriterTurn();
+    } catch (SQLException e) {
+      throw database.errors().translate(e);
+    }
+    try {
+      return run(work, readOnly, database, start);
+    } finally {
+      if (turn != null) {
+        turn.close();
+      }
+    }
+  }
+
+  private <T> T run(TransactionalWork<T> work, boolean readOnly, DatabaseContext database,
+      long start) {
+    Connection connection = checkout.checkout();
     TransactionContext context = null;
     try {
       context = new TransactionContext(database, connection, readOnly);
@@ -147,8 +165,8 @@ public final class JooqTransactions implements Transactions {
     }
     if (context.failure() != null) {
       IllegalStateException swallowed = new IllegalStateException("the unit of work returned"
-          + " normally after a statement failed (" + context.failure() + "); rolled back",
-          context.failure());
+          + " normally after a call of it failed (" + context.failure() + "); rolled back,"
+          + " nothing was committed", context.failure());
       rollback(context, swallowed);
       throw swallowed;
     }

@@ -85,6 +85,6 @@ final class JooqUnitOfWork implements UnitOfWork {
       throw new NullPointerException("the repository factory of " + port.getName()
           + " returned null");
     }
-    return port.cast(repository);
+    return PortCalls.guard(port, repository, context);
   }
 }

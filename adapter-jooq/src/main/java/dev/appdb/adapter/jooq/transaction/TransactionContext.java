@@ -116,12 +116,38 @@ public final class TransactionContext {
     }
   }
 
-  /** @throws IllegalStateException when the unit of work has ended or a statement failed */
+  /** @throws IllegalStateException when the unit of work has ended or a call of it failed */
   private void requireUsable() {
     requireOpen();
     if (failure != null) {
-      throw new IllegalStateException("a statement of this unit of work failed (" + failure
-          + "); the unit will be rolled back: rethrow instead of continuing", failure);
+      throw rollbackOnly();
+    }
+  }
+
+  /**
+   * @throws IllegalStateException when the unit of work has ended or a call of it failed: the
+   *     check before every port call
+   */
+  void requireUsableForPortCall() {
+    requireUsable();
+  }
+
+  private IllegalStateException rollbackOnly() {
+    return new IllegalStateException("an earlier call of this unit of work failed (" + failure
+        + "); the unit will be rolled back: rethrow instead of continuing (validate before the"
+        + " call, use a method that returns Optional, or start a new unit)", failure);
+  }
+
+  /**
+   * Records what a port method threw, unless a failure is recorded already (the first one is
+   * kept: a statement's, or the meaning a repository gave it with {@link #failed}).
+   *
+   * @param thrown what the port method threw, never null
+   */
+  void portCallFailed(Throwable thrown) {
+    if (failure == null && !ended) {
+      failure = thrown instanceof RuntimeException runtime ? runtime
+          : new IllegalStateException(thrown.toString(), thrown);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.appdb.application.contract.DatabaseUnderTest;
 import dev.appdb.application.contract.FailedStatementContractTest;
 import dev.appdb.application.contract.ImportUsersContractTest;
 import dev.appdb.application.contract.ProbeContractTest;
+import dev.appdb.application.contract.RollbackOnlyContractTest;
 import dev.appdb.application.contract.ServiceRepositoryContractTest;
 import dev.appdb.application.contract.SignInContractTest;
 import dev.appdb.application.contract.TransactionsContractTest;
@@ -82,6 +83,14 @@ class PostgresPgBouncerContractTest {
     protected DatabaseUnderTest openDatabase(int poolSize) {
       return PostgresTestDatabase.openBehindPgBouncer("FailedStatements", poolSize,
           Duration.ofSeconds(1));
+    }
+  }
+
+  @Nested
+  class RollbackOnly extends RollbackOnlyContractTest {
+    @Override
+    protected DatabaseUnderTest openDatabase(int poolSize) {
+      return open(this, poolSize);
     }
   }
 
