@@ -8,6 +8,7 @@ import dev.appdb.application.port.TransactionalWork;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.adapter.jooq.transaction.UnitOfWorkObserver.Outcome;
 import dev.appdb.domain.error.CommitOutcomeUnknownException;
+import dev.appdb.domain.error.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -188,6 +189,12 @@ public final class JooqTransactions implements Transactions {
     try {
       database.dialect().commit(connection);
     } catch (SQLException failure) {
+      if (database.dialect().commitOutcomeUnknown(failure) && context.readOnly()) {
+        evict(context); // nothing was to be committed: no outcome to be unsure of
+        throw new DatabaseUnavailableException("the connection was lost while ending a"
+            + " read-only unit of work (SQLState " + failure.getSQLState() + "); nothing was"
+            + " written: run it again", failure);
+      }
       if (database.dialect().commitOutcomeUnknown(failure)) {
         context.outcome(Outcome.OUTCOME_UNKNOWN);
         evict(context);

@@ -36,15 +36,29 @@ final class PortCalls implements InvocationHandler {
   @Override
   public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
     if (method.getDeclaringClass() == Object.class) {
-      return method.invoke(repository, arguments);
+      return call(method, arguments);
     }
     context.requireUsableForPortCall();
     try {
-      return method.invoke(repository, arguments);
+      return call(method, arguments);
     } catch (InvocationTargetException thrown) {
       Throwable failure = thrown.getCause();
       context.portCallFailed(failure);
       throw failure;
+    }
+  }
+
+  /**
+   * Calls the repository's method; a port that is not public (a service's package-private
+   * interface) is made accessible once: the proxy hands in the same {@code Method} every time.
+   */
+  private Object call(Method method, Object[] arguments)
+      throws InvocationTargetException, IllegalAccessException {
+    try {
+      return method.invoke(repository, arguments);
+    } catch (IllegalAccessException notPublic) {
+      method.setAccessible(true);
+      return method.invoke(repository, arguments);
     }
   }
 }

@@ -167,6 +167,10 @@ public final class TransactionContext {
     return connection;
   }
 
+  boolean readOnly() {
+    return readOnly;
+  }
+
   boolean evicted() {
     return evicted;
   }

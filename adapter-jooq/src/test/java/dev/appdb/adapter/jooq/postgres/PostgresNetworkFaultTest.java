@@ -201,6 +201,25 @@ class PostgresNetworkFaultTest {
     save("afterwards");
   }
 
+  /** A read-only unit has nothing to commit: a lost answer to its COMMIT is no unknown outcome. */
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aReadOnlyUnitWhoseCommitAnswerIsLostIsUnavailableNotOfUnknownOutcome() {
+    save("reader");
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> database.transactions().readOnly(tx -> {
+      long count = tx.users().count();
+      proxy.blackhole();
+      return count;
+    })).isInstanceOfSatisfying(dev.appdb.domain.error.DatabaseUnavailableException.class,
+            unavailable -> assertThat(unavailable.retryable()).isTrue())
+        .hasMessageContaining("read-only unit of work")
+        .hasMessageContaining("nothing was written");
+    assertThat(millisSince(start)).isLessThanOrEqualTo(SOCKET_TIMEOUT.toMillis() + SLACK_MILLIS);
+    proxy.restore();
+    save("afterreader");
+  }
+
   private void save(String name) {
     database.transactions().inTransaction(tx -> tx.users().create(user(name)));
   }
