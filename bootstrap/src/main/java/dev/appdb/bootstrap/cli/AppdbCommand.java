@@ -56,7 +56,9 @@ public final class AppdbCommand {
   String databaseUrl;
 
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-      description = "Log at DEBUG to stderr (in dev: every SQL statement).")
+      description = "Log appdb at DEBUG to stderr: every unit of work's outcome and every SQL"
+          + " statement's text, without values (-Dappdb.log-sql=true adds jOOQ's log, values"
+          + " included).")
   boolean verbose;
 
   private final Map<String, String> environment;

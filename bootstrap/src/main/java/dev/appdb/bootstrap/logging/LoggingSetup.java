@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * in {@code dev} and as one JSON object per line in {@code prod}, in the Logstash shape log
  * pipelines read ({@code @timestamp}, {@code level}, {@code logger_name}, {@code message}, the
  * key-value pairs as fields; logstash-logback-encoder). Level WARN, or DEBUG for appdb with
- * {@code --verbose}. Statements and their values are never logged unless asked for with
- * {@code -Dappdb.log-sql=true}.
+ * {@code --verbose}: each unit of work's outcome and each statement's text (logger
+ * {@code dev.appdb.sql}), never a bound value. Values are logged only when asked for with
+ * {@code -Dappdb.log-sql=true} (jOOQ's {@code LoggerListener}, for statements sent through jOOQ).
  */
 public final class LoggingSetup {
 
@@ -56,7 +57,9 @@ public final class LoggingSetup {
       context.getLogger("dev.appdb").setLevel(Level.DEBUG);
     }
     if (Boolean.getBoolean("appdb.log-sql")) {
+      // jOOQ's own statement log (bind values included) and appdb's statement texts
       context.getLogger("org.jooq.tools.LoggerListener").setLevel(Level.DEBUG);
+      context.getLogger("dev.appdb.sql").setLevel(Level.DEBUG);
     }
     context.getLogger("org.jooq.Constants").setLevel(Level.OFF); // the jOOQ banner
   }

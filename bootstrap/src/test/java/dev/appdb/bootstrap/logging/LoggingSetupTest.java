@@ -6,12 +6,16 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.ContextInitializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.appdb.bootstrap.cli.CliRun;
 import dev.appdb.bootstrap.config.Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -63,6 +67,35 @@ class LoggingSetupTest {
 
     assertThat(captured.toString(StandardCharsets.UTF_8))
         .contains("WARN  dev.appdb.test - pool exhausted pool=\"appdb\"");
+  }
+
+  /**
+   * {@code --verbose} promises every statement's text and each unit's outcome at DEBUG: a real
+   * CLI command on a SQLite file, with appdb's defaults in force, prints them (and no bound
+   * value); without it, none.
+   */
+  @Test
+  void verboseLogsEveryStatementsTextAndEachUnitsOutcome(@TempDir Path folder) {
+    Map<String, String> environment =
+        Map.of("DATABASE_URL", "sqlite:///" + folder.resolve("verbose.db"));
+    assertThat(CliRun.run(environment, "init-db").exitCode()).isZero();
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+
+    LoggingSetup.configure(Profile.DEV, true);
+    CliRun verbose = CliRun.run(environment, "users", "add", "--first-name", "Ada",
+        "--last-name", "Lovelace", "--email", "secret-value@example.com");
+    String lines = captured.toString(StandardCharsets.UTF_8);
+    captured.reset();
+    LoggingSetup.configure(Profile.DEV, false);
+    CliRun quiet = CliRun.run(environment, "users", "list");
+
+    assertThat(verbose.exitCode()).as(verbose.err()).isZero();
+    assertThat(lines).contains("DEBUG dev.appdb.sql - insert into users")
+        .containsPattern("read-write unit of work committed in [0-9]+ µs")
+        .doesNotContain("secret-value");
+    assertThat(quiet.exitCode()).isZero();
+    assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("DEBUG");
   }
 
   @Test

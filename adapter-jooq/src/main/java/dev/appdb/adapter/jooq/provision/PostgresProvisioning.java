@@ -239,6 +239,18 @@ public final class PostgresProvisioning {
       ensure(database, "CREATE on schema public for PUBLIC",
           !bool(database, "SELECT has_schema_privilege('public', ?, 'CREATE')", "public"),
           "revoked", "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+      // PostgreSQL 15+: public belongs to pg_database_owner, so the database's owner (appowner,
+      // and the migration login after SET ROLE) may create in it; the administrator takes it
+      // over. A second run finds no role of appdb's with CREATE there and changes nothing.
+      List<String> creators = new ArrayList<>();
+      for (String role : plan.roles()) {
+        if (bool(database, "SELECT has_schema_privilege(?, 'public', 'CREATE')", role)) {
+          creators.add(role);
+        }
+      }
+      ensure(database, "CREATE on schema public for appdb's roles", creators.isEmpty(),
+          "revoked from " + String.join(", ", creators) + " (owner now the administrator)",
+          "ALTER SCHEMA public OWNER TO CURRENT_USER");
     }
     for (String reader : List.of(plan.applicationRole(), plan.backupRole())) {
       ensure(database, "USAGE on schema " + SCHEMA + " for " + reader,

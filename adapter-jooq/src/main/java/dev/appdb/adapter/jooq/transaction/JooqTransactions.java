@@ -130,9 +130,14 @@ public final class JooqTransactions implements Transactions {
       if (context == null || !context.evicted()) {
         close(connection); // an evicted connection is closed by the pool already
       }
+      Outcome outcome = context == null ? Outcome.ROLLED_BACK : context.outcome();
       if (!observers.isEmpty()) {
-        tell(readOnly, context == null ? Outcome.ROLLED_BACK : context.outcome(),
-            System.nanoTime() - start);
+        tell(readOnly, outcome, System.nanoTime() - start);
+      }
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("{} unit of work {} in {} µs", readOnly ? "read-only" : "read-write",
+            outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+            (System.nanoTime() - start) / 1_000);
       }
     }
   }

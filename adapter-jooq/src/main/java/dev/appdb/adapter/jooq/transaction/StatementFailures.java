@@ -28,6 +28,11 @@ final class StatementFailures implements ExecuteListener {
   public void executeStart(ExecuteContext ctx) {
     if (ctx.data(TIMED, Boolean.TRUE) == null) { // once per execution, however jOOQ reports it
       unit.statementStarting();
+      if (TransactionContext.SQL.isDebugEnabled()) {
+        TransactionContext.SQL.debug(ctx.batchSQL().length > 1
+            ? ctx.batchSQL().length + " statements in a batch, the first: " + ctx.batchSQL()[0]
+            : ctx.sql());
+      }
     }
   }
 

@@ -22,6 +22,8 @@ import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state the repositories of one unit of work share: a jOOQ context on the unit's connection
@@ -44,6 +46,12 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 public final class TransactionContext {
 
   private static final Name BATCH_SAVEPOINT = DSL.name("appdb_batch");
+
+  /**
+   * Every statement's text, as sent (placeholders, never a bound value), at DEBUG: one place for
+   * the kit's plain JDBC and for jOOQ ({@link StatementFailures}).
+   */
+  static final Logger SQL = LoggerFactory.getLogger("dev.appdb.sql");
 
   private final DatabaseContext database;
   private final Connection connection;
@@ -233,6 +241,9 @@ public final class TransactionContext {
       beforeFirstStatement();
     }
     statementStarting(); // paired with the statementEnded below, whatever fails in between
+    if (SQL.isDebugEnabled()) {
+      SQL.debug(sql);
+    }
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int timeout = database.queryTimeoutSeconds();
       if (timeout > 0) {

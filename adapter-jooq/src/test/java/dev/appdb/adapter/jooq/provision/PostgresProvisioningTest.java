@@ -74,6 +74,7 @@ class PostgresProvisioningTest {
             "role temporal", "membership of appmigrator in appowner (SET, no INHERIT)",
             "password of appuser",
             "database appdb", "database temporal", "database temporal_visibility",
+            "CREATE on schema public for appdb's roles",
             "schema app", "USAGE on schema app for appuser");
     assertThat(second.changed()).isFalse();
     assertThat(second.steps()).hasSameSizeAs(first.steps())
@@ -125,6 +126,26 @@ class PostgresProvisioningTest {
       assertRefused(statement, "DELETE FROM app.users", "42501");
       assertRefused(statement, "INSERT INTO app.flyway_schema_history (installed_rank)"
           + " VALUES (999)", "42501");
+    }
+  }
+
+  /** PostgreSQL 15+ gives the database's owner CREATE on public through pg_database_owner. */
+  @Test
+  void noRoleOfAppdbsMayCreateInSchemaPublic() throws SQLException {
+    try (Connection admin = server.admin("appdb"); Statement statement = admin.createStatement()) {
+      for (String role : List.of("appowner", "appmigrator", "appuser", "backupuser",
+          "temporal")) {
+        try (ResultSet row = statement.executeQuery(
+            "SELECT has_schema_privilege('" + role + "', 'public', 'CREATE')")) {
+          row.next();
+          assertThat(row.getBoolean(1)).as("CREATE on public for %s", role).isFalse();
+        }
+      }
+    }
+    try (Connection migrator = server.connect("appdb", "appmigrator",
+        PASSWORDS.get("appmigrator")); Statement statement = migrator.createStatement()) {
+      statement.execute("SET ROLE appowner");
+      assertRefused(statement, "CREATE TABLE public.t (x int)", "42501");
     }
   }
 

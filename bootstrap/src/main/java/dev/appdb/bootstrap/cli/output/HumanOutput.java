@@ -141,6 +141,7 @@ public final class HumanOutput implements Output {
         status.checkedOut(), status.overflow(), status.waiting(), status.maximumSize(),
         status.invalid(), status.checkouts(), status.checkoutTimeouts(),
         status.meanWaitMillis());
+    out.println("(" + PoolScope.NOTE + ")");
   }
 
   @Override

@@ -192,7 +192,8 @@ public final class JsonOutput implements Output {
         .put("invalid", status.invalid())
         .put("checkouts", status.checkouts())
         .put("checkout_timeouts", status.checkoutTimeouts())
-        .put("mean_wait_ms", status.meanWaitMillis()));
+        .put("mean_wait_ms", status.meanWaitMillis())
+        .put("scope", PoolScope.NOTE));
   }
 
   @Override
