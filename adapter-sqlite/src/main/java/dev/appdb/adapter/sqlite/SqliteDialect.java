@@ -134,8 +134,11 @@ public final class SqliteDialect implements DatabaseDialect {
       return null;
     }
     return switch (sqlite.getResultCode().code & 0xFF) {
-      case 5, 6 -> "the SQLite file is locked by another unit of work, connection or process;"
-          + " waited the busy timeout (pool.timeout-seconds) for it";
+      case 5, 6 -> String.valueOf(sqlite.getMessage()).contains(WriterQueue.NO_TURN)
+          ? "other units of work of this process held the write lock; waited the busy timeout"
+              + " (pool.timeout-seconds) for this one's turn"
+          : "the SQLite file is locked by another connection or process; waited the busy"
+              + " timeout (pool.timeout-seconds) for it";
       case 9 -> "the statement was interrupted: it ran longer than the statement timeout"
           + " (pool.statement-timeout-seconds), or it was cancelled";
       case 8 -> "the SQLite file is read-only: the process needs write access to the file and"

@@ -16,6 +16,9 @@ import org.sqlite.SQLiteException;
  */
 final class WriterQueue {
 
+  /** What the refusal of a turn says, for the dialect's explanation. */
+  static final String NO_TURN = "no turn to write within the busy timeout";
+
   private final Semaphore lock = new Semaphore(1, true);
   private final long timeoutNanos;
 
@@ -41,8 +44,7 @@ final class WriterQueue {
           SQLiteErrorCode.SQLITE_BUSY);
     }
     if (!entered) {
-      throw new SQLiteException("other units of work of this process held the write lock"
-          + " longer than the busy timeout", SQLiteErrorCode.SQLITE_BUSY);
+      throw new SQLiteException(NO_TURN, SQLiteErrorCode.SQLITE_BUSY);
     }
     return lock::release;
   }

@@ -27,6 +27,19 @@ public interface DatabaseProbe {
   HealthReport readiness();
 
   /**
+   * {@link #readiness()} on the caller's thread, for a one-shot command (a CLI's health check):
+   * every wait on the database is bounded by the pool's checkout timeout and the connection's
+   * own timeouts (connect, login, socket, statement; SQLite's busy timeout), and the JVM's own
+   * work (first class loading, a busy CPU) is not cut off. Never throws for a database failure.
+   * By default the same as {@link #readiness()}.
+   *
+   * @return the report with schema state when up, never null
+   */
+  default HealthReport readinessOnThisThread() {
+    return readiness();
+  }
+
+  /**
    * @return whether this process's database access is usable at all: false only once it was
    *     closed. Touches no database; for a liveness probe
    */

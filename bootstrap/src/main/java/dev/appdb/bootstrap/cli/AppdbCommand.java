@@ -1,5 +1,7 @@
 package dev.appdb.bootstrap.cli;
 
+import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
 import dev.appdb.bootstrap.Appdb;
 import dev.appdb.bootstrap.cli.output.HumanOutput;
 import dev.appdb.bootstrap.cli.output.JsonOutput;
@@ -12,6 +14,7 @@ import dev.appdb.bootstrap.config.SettingsLoader;
 import dev.appdb.bootstrap.logging.LoggingSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -129,6 +132,41 @@ public final class AppdbCommand {
           migrateOnStart && settings.migrateOnStart());
     }
     return appdb;
+  }
+
+  /**
+   * appdb for {@code health}: never migrates, and every wait on the database is bounded by
+   * {@code health.timeout-ms}: the pool's checkout (and SQLite's busy timeout) by the bound, and
+   * PostgreSQL's connect, login and statement timeouts by the bound rounded up to whole seconds
+   * (pgjdbc's unit), the socket timeout by one second more.
+   *
+   * @return the running appdb, started on first use
+   */
+  Appdb appdbForHealth() {
+    if (appdb == null) {
+      AppdbSettings settings = settings();
+      LoggingSetup.apply(settings.profile(), verbose);
+      Duration bound = settings.pool().healthTimeout();
+      Duration seconds = healthSeconds(bound);
+      PostgresConnectionSettings network = settings.postgres();
+      PostgresConnectionSettings bounded = new PostgresConnectionSettings(
+          min(network.connectTimeout(), seconds), min(network.loginTimeout(), seconds),
+          seconds.plusSeconds(1), network.tcpKeepAlive(), network.idleInTransactionTimeout(),
+          network.pooler());
+      PoolSettings pool = settings.pool().onDemand().withPoolTimeout(seconds)
+          .withStatementTimeout(seconds);
+      appdb = Appdb.start(settings.withPool(pool).withPostgres(bounded), false);
+    }
+    return appdb;
+  }
+
+  /** @return {@code bound} rounded up to whole seconds, at least 1 s */
+  static Duration healthSeconds(Duration bound) {
+    return Duration.ofSeconds(Math.max(1, (bound.toMillis() + 999) / 1000));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** @return whether stderr is a terminal, for progress output */

@@ -28,6 +28,11 @@ public abstract class AppdbSubcommand implements Callable<Integer> {
     return root().appdb(false);
   }
 
+  /** @return appdb opened for {@code health}: never migrating, its waits bounded by the bound */
+  protected final Appdb appdbForHealth() {
+    return root().appdbForHealth();
+  }
+
   /**
    * For command groups ({@code users}, {@code identities}) run without a subcommand.
    *

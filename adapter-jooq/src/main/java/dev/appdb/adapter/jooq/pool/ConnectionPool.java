@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLHandshakeException;
@@ -44,6 +45,11 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
   private final LongAdder invalid = new LongAdder();
   /** The checkout of every unit of work, made once: a checkout allocates nothing of appdb's. */
   private final Wait poolWait;
+  /**
+   * Why the last attempt of appdb's own pool to open a connection failed (the message of
+   * {@link #unavailable}); null once one succeeds, and always for an adopted pool.
+   */
+  private final AtomicReference<String> openFailure;
   /** {@code settings.poolTimeout()} in milliseconds, for the message of a timed-out checkout. */
   private final long poolTimeoutMillis;
 
@@ -79,12 +85,24 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
    * @throws DatabaseUnavailableException when the first connection cannot be opened
    */
   public ConnectionPool(String target, DataSource unpooled, PoolSettings settings) {
-    this(target, settings,
-        config -> config.setDataSource(Objects.requireNonNull(unpooled, "unpooled")));
+    this(target, settings, new AtomicReference<>(), Objects.requireNonNull(unpooled, "unpooled"));
+  }
+
+  private ConnectionPool(String target, PoolSettings settings,
+      AtomicReference<String> openFailure, DataSource unpooled) {
+    this(target, settings, config -> config.setDataSource(new PreparingDataSource(unpooled,
+        opened -> openFailure.set(null), failure -> openFailure.set(
+            unavailable(target, failure, null).getMessage()))), openFailure);
   }
 
   private ConnectionPool(String target, PoolSettings settings,
       Consumer<HikariConfig> source) {
+    this(target, settings, source, new AtomicReference<>());
+  }
+
+  private ConnectionPool(String target, PoolSettings settings,
+      Consumer<HikariConfig> source, AtomicReference<String> openFailure) {
+    this.openFailure = openFailure;
     this.target = Objects.requireNonNull(target, "target");
     this.settings = Objects.requireNonNull(settings, "settings");
     HikariConfig config = new HikariConfig();
@@ -121,6 +139,7 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
   }
 
   private ConnectionPool(String target, PoolSettings settings, DataSource adopted) {
+    this.openFailure = new AtomicReference<>();
     this.target = Objects.requireNonNull(target, "target");
     this.settings = settings;
     this.dataSource = Objects.requireNonNull(adopted, "dataSource");
@@ -267,6 +286,14 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
    */
   public HikariDataSource hikari() {
     return hikari;
+  }
+
+  /**
+   * @return why the pool's last attempt to open a connection failed (TLS refused, login refused,
+   *     a timeout; never a password), or null when it succeeded or none was made
+   */
+  public String lastOpenFailure() {
+    return openFailure.get();
   }
 
   /** @return whether appdb built this pool (and closes it), false for an adopted one */

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -28,24 +29,46 @@ public final class PreparingDataSource implements DataSource {
 
   private final DataSource delegate;
   private final Preparation preparation;
+  private final Consumer<SQLException> failed;
 
   /**
    * @param delegate where the connections come from, never null
    * @param preparation run on each of them, never null
    */
   public PreparingDataSource(DataSource delegate, Preparation preparation) {
+    this(delegate, preparation, failure -> { });
+  }
+
+  /**
+   * @param delegate where the connections come from, never null
+   * @param preparation run on each of them, never null
+   * @param failed told of every connection that could not be opened or prepared, never null
+   */
+  public PreparingDataSource(DataSource delegate, Preparation preparation,
+      Consumer<SQLException> failed) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.preparation = Objects.requireNonNull(preparation, "preparation");
+    this.failed = Objects.requireNonNull(failed, "failed");
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return prepared(delegate.getConnection());
+    try {
+      return prepared(delegate.getConnection());
+    } catch (SQLException e) {
+      failed.accept(e);
+      throw e;
+    }
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return prepared(delegate.getConnection(username, password));
+    try {
+      return prepared(delegate.getConnection(username, password));
+    } catch (SQLException e) {
+      failed.accept(e);
+      throw e;
+    }
   }
 
   private Connection prepared(Connection connection) throws SQLException {

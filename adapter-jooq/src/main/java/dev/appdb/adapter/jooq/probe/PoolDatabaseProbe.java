@@ -43,6 +43,8 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
   private final ExecutorService readinessChecker = daemon("appdb-readiness");
   private CompletableFuture<HealthReport> runningHealth;
   private CompletableFuture<HealthReport> runningReadiness;
+  /** What the last failed check said, for a report that ends at the bound; null when none. */
+  private volatile String lastFailure;
   private volatile List<SchemaStatus> upToDate;
   private volatile long upToDateUntil;
   private volatile boolean closed;
@@ -79,7 +81,11 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
     this.timeout = timeout;
   }
 
-  /** {@inheritDoc} Takes at most the probe's timeout. */
+  /**
+   * {@inheritDoc} Over a network, takes at most the probe's timeout; a report cut off there names
+   * the last failure the probe or the pool saw (TLS refused, login refused, a timeout). On a local
+   * file, the wait for a connection is bounded by the timeout and the JVM's own work is not.
+   */
   @Override
   public HealthReport health() {
     if (localFile) {
@@ -96,11 +102,14 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
   }
 
   /**
-   * {@inheritDoc} Takes at most the probe's timeout. A schema found up to date is trusted for
+   * {@inheritDoc} Bounded as {@link #health()}. A schema found up to date is trusted for
    * {@link #SCHEMA_CACHE} (it changes only when migrations run); one behind is read every time.
    */
   @Override
   public HealthReport readiness() {
+    if (localFile) {
+      return readinessHere();
+    }
     CompletableFuture<HealthReport> check;
     synchronized (this) {
       if (runningReadiness == null || runningReadiness.isDone()) {
@@ -153,12 +162,40 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
     return report;
   }
 
+  /**
+   * Readiness of a database file on this machine, on the caller's thread: the wait for a
+   * connection is bounded by the probe's timeout (and SQLite's for its lock by the busy timeout);
+   * the JVM's own work (the schema read's first class loading, a busy CPU) is not cut off, since
+   * a local file has no network to stall on.
+   */
+  private HealthReport readinessHere() {
+    HealthReport health = healthOnThisThread();
+    return health.up() ? schemaState(health) : health;
+  }
+
+  /**
+   * {@inheritDoc} The checkout waits at most the probe's timeout where the pool can bound a
+   * single checkout, else the pool's own checkout timeout.
+   */
+  @Override
+  public HealthReport readinessOnThisThread() {
+    HealthReport health;
+    try {
+      health = check(timeout);
+    } catch (RuntimeException e) {
+      health = new HealthReport(false, null, null, "health check failed: " + e);
+    }
+    return health.up() ? schemaState(health) : health;
+  }
+
   private HealthReport await(CompletableFuture<HealthReport> check) {
     try {
       return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      String seen = lastFailure != null ? lastFailure : pool.lastOpenFailure();
       return new HealthReport(false, null, null,
-          "the database did not answer within " + timeout.toMillis() + " ms");
+          "the database did not answer within " + timeout.toMillis() + " ms"
+              + (seen == null ? "" : "; the last failure seen: " + seen));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new HealthReport(false, null, null, "interrupted while waiting for the database");
@@ -169,9 +206,11 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
 
   private HealthReport checkReadiness() {
     HealthReport health = check();
-    if (!health.up()) {
-      return health;
-    }
+    return health.up() ? schemaState(health) : health;
+  }
+
+  /** @return {@code health}, which is up, with the schema's state read (or trusted) */
+  private HealthReport schemaState(HealthReport health) {
     List<SchemaStatus> state = upToDate;
     if (state == null || System.nanoTime() - upToDateUntil > 0) {
       try {
@@ -210,6 +249,12 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
 
   /** @param hardTimeout bounds the checkout, or null for the pool's own checkout timeout */
   private HealthReport check(Duration hardTimeout) {
+    HealthReport report = checkOnce(hardTimeout);
+    lastFailure = report.up() ? null : report.error();
+    return report;
+  }
+
+  private HealthReport checkOnce(Duration hardTimeout) {
     long start = System.nanoTime();
     int validationSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
     try (Connection connection = checkout(hardTimeout)) {
