@@ -107,6 +107,20 @@ public interface DatabaseDialect {
   }
 
   /**
+   * Whether the unit's transaction has already ended on the server though the unit sent
+   * statements (a {@code COMMIT} or {@code ROLLBACK} sent past appdb, through
+   * {@code DSLContext.connection}): the unit then cannot vouch for a commit. False by default
+   * (the database cannot tell without a round trip).
+   *
+   * @param connection the unit's connection, never null
+   * @return true when no transaction is open on it any more
+   * @throws SQLException when the database cannot tell
+   */
+  default boolean transactionEnded(Connection connection) throws SQLException {
+    return false;
+  }
+
+  /**
    * Runs once in a unit of work, right before its first statement (a unit that sends none
    * sends nothing), e.g. settings for this transaction only. Nothing by default.
    *

@@ -47,6 +47,9 @@ public final class PostgresDialect implements DatabaseDialect {
     this.sessions = sessions;
   }
 
+  /** SQLState of the warning "there is no transaction in progress". */
+  private static final String NO_TRANSACTION = "25P01";
+
   /** SQLState of a protocol violation: the server answered, the connection stays. */
   private static final String PROTOCOL_VIOLATION = "08P01";
 
@@ -230,6 +233,14 @@ public final class PostgresDialect implements DatabaseDialect {
     }
   }
 
+  /** pgjdbc's transaction state, from the server's last ReadyForQuery: no round trip. */
+  @Override
+  public boolean transactionEnded(Connection connection) throws SQLException {
+    return connection.isWrapperFor(BaseConnection.class)
+        && connection.unwrap(BaseConnection.class).getTransactionState()
+            == TransactionState.IDLE;
+  }
+
   /**
    * @return true for a lost connection (SQLState class 08 but 08P01, a protocol violation the
    *     server answered) or a server shutting the session down (57P01–57P03): the
@@ -259,24 +270,31 @@ public final class PostgresDialect implements DatabaseDialect {
     if (pg.getTransactionState() == TransactionState.IDLE) {
       return; // no statement was sent: no transaction began on the server
     }
-    String tag = transactionCommand(pg, "COMMIT");
-    if (!"COMMIT".equals(tag)) {
-      throw new CommitRefusedException(tag);
+    CommandTag answer = transactionCommand(pg, "COMMIT");
+    if (!"COMMIT".equals(answer.tag)) {
+      throw new CommitRefusedException(answer.tag);
+    }
+    if (NO_TRANSACTION.equals(answer.warning)) {
+      // the server had no transaction of this connection's open: not this unit's commit
+      throw new CommitRefusedException("COMMIT and the warning \"there is no transaction in"
+          + " progress\"");
     }
   }
 
-  /** @return the server's command tag for {@code sql}, sent as an unnamed statement */
-  private static String transactionCommand(BaseConnection pg, String sql) throws SQLException {
+  /** @return the server's answer to {@code sql}, sent as an unnamed statement */
+  private static CommandTag transactionCommand(BaseConnection pg, String sql)
+      throws SQLException {
     QueryExecutor executor = pg.getQueryExecutor();
     CommandTag answer = new CommandTag();
     executor.execute(executor.createSimpleQuery(sql), null, answer, 0, 0, TRANSACTION_COMMAND);
     answer.handleCompletion();
-    return answer.tag;
+    return answer;
   }
 
-  /** Keeps the command tag of a transaction command. */
+  /** Keeps the command tag of a transaction command, and the SQLState of its warning. */
   private static final class CommandTag extends ResultHandlerBase {
     private String tag;
+    private String warning;
 
     @Override
     public void handleCommandStatus(String status, long updateCount, long insertOid) {
@@ -284,8 +302,8 @@ public final class PostgresDialect implements DatabaseDialect {
     }
 
     @Override
-    public void handleWarning(java.sql.SQLWarning warning) {
-      // a transaction command's warning changes nothing of its outcome
+    public void handleWarning(java.sql.SQLWarning sqlWarning) {
+      warning = sqlWarning.getSQLState();
     }
   }
 

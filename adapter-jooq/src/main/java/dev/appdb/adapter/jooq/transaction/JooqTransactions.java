@@ -183,6 +183,21 @@ public final class JooqTransactions implements Transactions {
       rollback(context, failure); // no COMMIT was sent: nothing committed
       throw database.errors().translate(failure);
     }
+    boolean ended;
+    try {
+      ended = context.sentStatements() && database.dialect().transactionEnded(connection);
+    } catch (SQLException | RuntimeException failure) {
+      rollback(context, failure);
+      throw database.errors().translate(failure);
+    }
+    if (ended) {
+      IllegalStateException behindItsBack = new IllegalStateException("the unit's transaction"
+          + " was ended behind its back (a COMMIT or ROLLBACK sent through"
+          + " DSLContext.connection): what it wrote may or may not be stored, and appdb cannot"
+          + " vouch for a commit; end units only by returning or throwing");
+      rollback(context, behindItsBack);
+      throw behindItsBack;
+    }
     if (aborted) {
       IllegalStateException refused = new IllegalStateException("the database aborted this"
           + " transaction after a statement failed that appdb did not see (one sent past its"

@@ -63,6 +63,8 @@ public final class TransactionContext {
   private DSLContext dsl;
   /** Whether the dialect's {@code beforeFirstStatement} ran. */
   private boolean started;
+  /** Whether a statement was sent through the unit's tracking. */
+  private boolean sentStatements;
   private volatile boolean ended;
   private volatile RuntimeException failure;
   /** True while a statement runs under a savepoint that undoes its failure. */
@@ -179,6 +181,11 @@ public final class TransactionContext {
     return readOnly;
   }
 
+  /** @return whether a statement of the unit was sent through its tracking (jOOQ or jdbc) */
+  boolean sentStatements() {
+    return sentStatements;
+  }
+
   boolean evicted() {
     return evicted;
   }
@@ -263,6 +270,7 @@ public final class TransactionContext {
    * on the outer one's clock, which keeps going until the outer one ends.
    */
   void statementStarting() {
+    sentStatements = true;
     if (clock != null && openStatements++ == 0) {
       clock.start();
     }
