@@ -25,13 +25,15 @@ import org.junit.jupiter.api.Timeout;
  * lock stays within the busy timeout, and every unit commits (SQLite's own busy handler polls, so
  * a waiter can be passed over until its timeout).
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SqliteFairWritersTest {
 
   private static final int THREADS = 8;
-  private static final int UNITS_PER_THREAD = 12;
-  private static final long WORK_MILLIS = 100;
-  private static final Duration BUSY_TIMEOUT = Duration.ofMillis(2_500);
+  /** The scenario is 25 units of 200 ms, busy timeout 5000 ms: {@code -Dappdb.fair.*}. */
+  private static final int UNITS_PER_THREAD = Integer.getInteger("appdb.fair.units", 12);
+  private static final long WORK_MILLIS = Long.getLong("appdb.fair.work-ms", 100);
+  private static final Duration BUSY_TIMEOUT =
+      Duration.ofMillis(Long.getLong("appdb.fair.busy-ms", 2_500));
 
   @Test
   void everyWriterCommitsWithinItsBound() throws Exception {
@@ -65,7 +67,7 @@ class SqliteFairWritersTest {
         }));
       }
       for (Future<?> future : running) {
-        future.get(100, TimeUnit.SECONDS);
+        future.get(280, TimeUnit.SECONDS);
       }
       threads.shutdown();
       System.out.println("[appdb] SQLite fair writers: committed " + committed + " of "
