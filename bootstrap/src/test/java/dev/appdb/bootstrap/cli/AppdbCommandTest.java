@@ -235,6 +235,8 @@ class AppdbCommandTest {
     // a one-shot CLI process opens connections on demand, not pool.size up front
     assertThat(pool.get("size").asInt()).isBetween(0, 1);
     assertThat(pool.get("pool").asText()).isEqualTo("appdb");
+    assertThat(pool.get("scope").asText()).startsWith("the pool of this CLI process");
+    assertThat(appdb("pool-status").out()).contains("(the pool of this CLI process");
     assertThat(pool.get("checkout_timeouts").asInt()).isZero();
     assertThat(pool.has("invalid") && pool.has("checkouts") && pool.has("mean_wait_ms")).isTrue();
     assertThat(human.out()).startsWith("UP  SQLite").contains("schema appdb@1")

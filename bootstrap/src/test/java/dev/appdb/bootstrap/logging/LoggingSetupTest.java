@@ -98,6 +98,22 @@ class LoggingSetupTest {
     assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("DEBUG");
   }
 
+  /** {@code -Dappdb.log-sql=true} turns on jOOQ's statement log and appdb's statement texts. */
+  @Test
+  void logSqlTurnsOnBothStatementLogs() {
+    LoggingSetup.configure(Profile.DEV, false);
+    assertThat(LoggerFactory.getLogger("dev.appdb.sql").isDebugEnabled()).isFalse();
+    System.setProperty("appdb.log-sql", "true");
+    try {
+      LoggingSetup.configure(Profile.DEV, false);
+    } finally {
+      System.clearProperty("appdb.log-sql");
+    }
+    assertThat(LoggerFactory.getLogger("dev.appdb.sql").isDebugEnabled()).isTrue();
+    assertThat(LoggerFactory.getLogger("org.jooq.tools.LoggerListener").isDebugEnabled())
+        .isTrue();
+  }
+
   @Test
   void aUsersOwnConfigurationIsLeftInForce() {
     System.setProperty("logback.configurationFile", "my-logback.xml");

@@ -176,33 +176,15 @@ public final class JooqTransactions implements Transactions {
       rollback(context, swallowed);
       throw swallowed;
     }
-    boolean aborted;
+    String refusal;
     try {
-      aborted = database.dialect().transactionAborted(connection);
+      refusal = refusalBeforeCommit(context);
     } catch (SQLException | RuntimeException failure) {
       rollback(context, failure); // no COMMIT was sent: nothing committed
       throw database.errors().translate(failure);
     }
-    boolean ended;
-    try {
-      ended = context.sentStatements() && database.dialect().transactionEnded(connection);
-    } catch (SQLException | RuntimeException failure) {
-      rollback(context, failure);
-      throw database.errors().translate(failure);
-    }
-    if (ended) {
-      IllegalStateException behindItsBack = new IllegalStateException("the unit's transaction"
-          + " was ended behind its back (a COMMIT or ROLLBACK sent through"
-          + " DSLContext.connection): what it wrote may or may not be stored, and appdb cannot"
-          + " vouch for a commit; end units only by returning or throwing");
-      rollback(context, behindItsBack);
-      throw behindItsBack;
-    }
-    if (aborted) {
-      IllegalStateException refused = new IllegalStateException("the database aborted this"
-          + " transaction after a statement failed that appdb did not see (one sent past its"
-          + " tracking, e.g. through DSLContext.connection); rolled back, nothing was"
-          + " committed");
+    if (refusal != null) {
+      IllegalStateException refused = new IllegalStateException(refusal);
       rollback(context, refused);
       throw refused;
     }
@@ -230,6 +212,27 @@ public final class JooqTransactions implements Transactions {
     }
     context.outcome(Outcome.COMMITTED);
     return result;
+  }
+
+  /**
+   * @return why the unit must not commit though no call of it failed, or null: the database
+   *     aborted its transaction after a statement appdb did not see, or the transaction was
+   *     ended behind the unit's back; both sent past appdb, through {@code DSLContext.connection}
+   * @throws SQLException when the database cannot tell
+   */
+  private static String refusalBeforeCommit(TransactionContext context) throws SQLException {
+    DatabaseDialect dialect = context.database().dialect();
+    if (dialect.transactionAborted(context.connection())) {
+      return "the database aborted this transaction after a statement failed that appdb did"
+          + " not see (one sent past its tracking, e.g. through DSLContext.connection); rolled"
+          + " back, nothing was committed";
+    }
+    if (context.sentStatements() && dialect.transactionEnded(context.connection())) {
+      return "the unit's transaction was ended behind its back (a COMMIT or ROLLBACK sent"
+          + " through DSLContext.connection): what it wrote may or may not be stored, and appdb"
+          + " cannot vouch for a commit; end units only by returning or throwing";
+    }
+    return null;
   }
 
   /** Rolls back; a connection that cannot roll back is evicted so nobody inherits its state. */
