@@ -250,10 +250,18 @@ public final class JooqDatabase implements AutoCloseable {
     return List.copyOf(sets);
   }
 
-  /** Reads the history of every expected set (on the probe's thread, bounded by it). */
+  /**
+   * Reads the history of every expected set (on the probe's thread), each statement bounded by
+   * the health timeout where the dialect can ({@link DatabaseDialect#boundSchemaReads}).
+   */
   private List<SchemaStatus> schemaState() {
     try {
-      return new Migrator(migrationDataSource, dialect.vendor(), expected).state().stream()
+      Duration bound = pool.settings().healthTimeout();
+      // an adopted pool's connections go back to the service: no session setting on them
+      DataSource bounded = migrationDataSource == pool.dataSource() ? migrationDataSource
+          : new PreparingDataSource(migrationDataSource,
+              connection -> dialect.boundSchemaReads(connection, bound));
+      return new Migrator(bounded, dialect.vendor(), expected).state().stream()
           .map(state -> new SchemaStatus(state.set(), state.version(), state.pending()))
           .toList();
     } catch (FlywayException e) {

@@ -304,6 +304,7 @@ public final class SettingsLoader {
     }
     DatabaseTarget database = database(profile);
     PostgresConnectionSettings network = postgres(pool.statementTimeout());
+    checkPooler(database, network);
     return new AppdbSettings(profile, database, migration(database),
         bool(Setting.MIGRATE_ON_START, !prod), pool, network,
         integer(Setting.IMPORT_BATCH_SIZE, 500, 1, 10_000),
@@ -332,9 +333,33 @@ public final class SettingsLoader {
         pooler());
   }
 
+  /**
+   * The URL's {@code pooler} and {@code database.pooler} must agree when both are given, and
+   * behind a transaction pooler the URL may carry no parameter that needs a session.
+   */
+  private void checkPooler(DatabaseTarget database, PostgresConnectionSettings network) {
+    if (!(database instanceof PostgresTarget postgres)) {
+      return;
+    }
+    Pooler fromUrl = postgres.pooler();
+    String given = values.get(Setting.POOLER);
+    if (fromUrl != null && given != null && !given.isBlank() && fromUrl != network.pooler()) {
+      throw new ConfigurationException(Setting.DATABASE_URL.label() + ": pooler="
+          + fromUrl.key() + " contradicts " + Setting.POOLER.label() + "="
+          + network.pooler().key() + "; say it once");
+    }
+    if ((fromUrl != null ? fromUrl : network.pooler()) == Pooler.TRANSACTION) {
+      try {
+        PostgresConnectionSettings.checkTransactionPooling(postgres.properties());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException(Setting.DATABASE_URL.label() + ": " + e.getMessage());
+      }
+    }
+  }
+
   private Pooler pooler() {
     String value = values.get(Setting.POOLER);
-    if (value == null) {
+    if (value == null || value.isBlank()) {
       return Pooler.NONE;
     }
     try {

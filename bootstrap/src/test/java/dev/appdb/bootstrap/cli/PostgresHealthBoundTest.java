@@ -46,4 +46,35 @@ class PostgresHealthBoundTest {
           .isLessThanOrEqualTo(1_000 + SLACK_MILLIS);
     }
   }
+
+  /**
+   * A schema history table locked by another session: the readiness read is bounded by the
+   * health timeout on the server (its statement timeout cancels it), so the command says "not
+   * ready" within the bound instead of waiting for the lock.
+   */
+  @Test
+  void aLockedSchemaHistoryIsNotReadyWithinTheBound() throws Exception {
+    PostgresServer server = PostgresTestServer.get();
+    String database = PostgresTestServer.createDatabase("health_locked");
+    Map<String, String> environment = Map.of("APPDB_HEALTH_TIMEOUT_MS", "1000",
+        "DATABASE_URL", "postgresql://" + server.adminUser() + ":" + server.adminPassword()
+        + "@127.0.0.1:" + server.port() + "/" + database);
+    assertThat(CliRun.run(environment, "init-db").exitCode()).isZero();
+    try (java.sql.Connection lock = java.sql.DriverManager.getConnection(
+        server.jdbcUrl(database), server.adminProperties())) {
+      lock.setAutoCommit(false);
+      try (java.sql.Statement statement = lock.createStatement()) {
+        statement.execute("LOCK TABLE app.flyway_schema_history IN ACCESS EXCLUSIVE MODE");
+      }
+      long start = System.nanoTime();
+      CliRun health = CliRun.run(environment, "health", "--json");
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      lock.rollback();
+
+      assertThat(health.exitCode()).isEqualTo(ExitCodes.DATABASE);
+      assertThat(health.out()).contains("\"ready\":false")
+          .contains("the schema's state cannot be read");
+      assertThat(took.toMillis()).as(health.out()).isLessThanOrEqualTo(1_000 + SLACK_MILLIS);
+    }
+  }
 }

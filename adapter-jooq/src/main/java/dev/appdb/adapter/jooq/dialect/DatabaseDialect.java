@@ -107,6 +107,19 @@ public interface DatabaseDialect {
   }
 
   /**
+   * Bounds every statement of a connection of its own that reads the schema's state for
+   * readiness (an unpooled migration connection, closed after the read), e.g. with the
+   * server's statement timeout. Nothing by default (a local file's reads wait only for its lock,
+   * which the busy timeout bounds).
+   *
+   * @param connection a connection just opened for the read, never null
+   * @param bound the longest a statement may run, never null
+   * @throws SQLException when the database refuses
+   */
+  default void boundSchemaReads(Connection connection, java.time.Duration bound)
+      throws SQLException {}
+
+  /**
    * Whether the unit's transaction has already ended on the server though the unit sent
    * statements (a {@code COMMIT} or {@code ROLLBACK} sent past appdb, through
    * {@code DSLContext.connection}): the unit then cannot vouch for a commit. False by default

@@ -369,9 +369,10 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
         && String.valueOf(root.getMessage()).contains("unsupported startup parameter")) {
       // PgBouncer's refusal of a start-up parameter lasts until its configuration changes
       return new DatabaseUnavailableException("cannot open a connection to " + target + ": "
-          + root.getMessage() + ". A pooler answered (PgBouncer refuses startup parameters it"
-          + " does not know); behind a transaction pooler set database.pooler=transaction (or"
-          + " pooler=transaction in the URL), which sends no startup options", cause, false);
+          + root.getMessage() + ". A pooler answered (PgBouncer refuses start-up parameters it"
+          + " does not know): behind a transaction pooler set database.pooler=transaction (or"
+          + " pooler=transaction in the URL), which sends no options of appdb's, and drop the"
+          + " URL's own start-up parameters (options, currentSchema)", cause, false);
     }
     // 08P01 at start-up: the server or a pooler refused the start-up message itself
     boolean lasting = code.startsWith("28") || code.startsWith("3D") || code.equals("42501")

@@ -1,6 +1,7 @@
 package dev.appdb.adapter.jooq.postgres;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -199,21 +200,51 @@ public record PostgresConnectionSettings(
    * statement of a portal).
    */
   private static void applyTransactionPooling(Properties properties) {
-    if (!properties.getProperty("options", "").isBlank()) {
-      throw new IllegalArgumentException("options cannot be used with database.pooler="
-          + Pooler.TRANSACTION.key() + ": a transaction pooler refuses (or drops) startup"
-          + " parameters, and a session setting would not outlive the transaction");
+    Map<String, String> given = new java.util.HashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      given.put(name, properties.getProperty(name));
     }
-    for (String property : new String[] {"prepareThreshold", "defaultRowFetchSize"}) {
-      String value = properties.getProperty(property, "0").strip();
-      if (!value.equals("0")) {
-        throw new IllegalArgumentException(property + " must be 0 with database.pooler="
+    checkTransactionPooling(given);
+    properties.setProperty("prepareThreshold", "0");
+    properties.remove("options");
+  }
+
+  /**
+   * Refuses the pgjdbc properties a transaction pooler cannot honour: {@code options} and
+   * {@code currentSchema} (start-up parameters, which PgBouncer refuses and which would not
+   * outlive a transaction anyway), and a {@code prepareThreshold} or {@code defaultRowFetchSize}
+   * other than 0 (named server-side statements).
+   *
+   * @param properties pgjdbc properties by name, e.g. a URL's; never null
+   * @throws IllegalArgumentException naming the first property at fault and why
+   */
+  public static void checkTransactionPooling(Map<String, String> properties) {
+    for (String startup : new String[] {"options", "currentSchema"}) {
+      String value = properties.get(startup);
+      if (value != null && !value.isBlank()) {
+        throw new IllegalArgumentException(startup + " cannot be used with database.pooler="
+            + Pooler.TRANSACTION.key() + ": it is a start-up parameter, which a transaction"
+            + " pooler refuses (or drops), and a session setting would not outlive the"
+            + " transaction");
+      }
+    }
+    for (String named : new String[] {"prepareThreshold", "defaultRowFetchSize"}) {
+      String value = properties.get(named);
+      if (value == null || value.isBlank()) {
+        continue;
+      }
+      int number;
+      try {
+        number = Integer.parseInt(value.strip());
+      } catch (NumberFormatException e) {
+        number = -1;
+      }
+      if (number != 0) {
+        throw new IllegalArgumentException(named + " must be 0 with database.pooler="
             + Pooler.TRANSACTION.key() + ", was " + value + ": a named server-side statement"
             + " would be run by other clients sharing the server connection");
       }
     }
-    properties.setProperty("prepareThreshold", "0");
-    properties.remove("options");
   }
 
   /**

@@ -233,6 +233,22 @@ public final class PostgresDialect implements DatabaseDialect {
     }
   }
 
+  /**
+   * The server's {@code statement_timeout} for the session of a connection that only reads the
+   * schema's state. Not behind a transaction pooler, where the setting would stay on a server
+   * connection that the login's migrations get next.
+   */
+  @Override
+  public void boundSchemaReads(Connection connection, java.time.Duration bound)
+      throws SQLException {
+    if (sessions != null && sessions.pooled()) {
+      return;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET statement_timeout = " + Math.max(1, bound.toMillis()));
+    }
+  }
+
   /** pgjdbc's transaction state, from the server's last ReadyForQuery: no round trip. */
   @Override
   public boolean transactionEnded(Connection connection) throws SQLException {

@@ -49,6 +49,11 @@ final class ServerSessions {
     return pooled ? unitSettings : null;
   }
 
+  /** @return whether a transaction pooler was declared or found */
+  boolean pooled() {
+    return pooled;
+  }
+
   /**
    * Keeps a connection of a pool appdb did not open from naming statements for a unit of work,
    * when a pooler was found behind that pool: {@code prepareThreshold} 0 on the connection

@@ -51,7 +51,9 @@ final class PostgresJdbcUrl {
 
     Map<String, String> properties = new LinkedHashMap<>(QueryString.pgjdbc(url, query));
     String pooler = properties.get(LibpqParameters.POOLER);
-    if (pooler != null) {
+    if (pooler != null && pooler.isBlank()) {
+      properties.remove(LibpqParameters.POOLER); // as libpq: an empty value means "not set"
+    } else if (pooler != null) {
       properties.put(LibpqParameters.POOLER, LibpqParameters.pooler(url, pooler));
     }
     String user = properties.remove("user");
