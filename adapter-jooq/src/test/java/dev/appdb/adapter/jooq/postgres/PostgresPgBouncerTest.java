@@ -1,7 +1,10 @@
 package dev.appdb.adapter.jooq.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.factory.DatabaseSettings;
 import dev.appdb.adapter.jooq.factory.Databases;
@@ -26,8 +29,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -70,44 +75,28 @@ class PostgresPgBouncerTest {
   void everyAcknowledgedWriteIsOnTheServerWithTheDefaultUrlForm() throws Exception {
     PostgresServer server = PostgresTestServer.get();
     String name = migratedDatabase(server);
-    bouncer = PgBouncerServer.start(server, server.adminUser(), server.adminPassword(),
-        "transaction", SERVER_POOL, List.of("extra_float_digits", "options"));
-    String url = "postgresql://" + server.adminUser() + ":" + server.adminPassword() + "@"
-        + bouncer.host() + ":" + bouncer.port() + "/" + name;
-    database = Databases.open(DatabaseSettings.of(url).withPool(new PoolSettings(APPDB_POOL, 0,
-        Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofMinutes(10),
-        Duration.ofSeconds(5))));
+    startBouncer(server, "extra_float_digits", "options");
+    database = Databases.open(DatabaseSettings.of(url(server, name))
+        .withPool(pool(Duration.ofSeconds(5))));
 
     Workload workload = Workload.run(database, THREADS, RUN);
 
     System.out.println("[appdb] through " + bouncer + ": " + workload);
-    try (Connection direct = DriverManager.getConnection(server.jdbcUrl(name),
-        server.adminProperties())) {
-      assertThat(missing(direct, workload.acknowledged))
-          .as("acknowledged writes not on the server, of %d", workload.acknowledged.size())
-          .isEmpty();
-    }
-    assertThat(workload.raw).as("exceptions outside appdb's hierarchy").isEmpty();
-    assertThat(workload.unreadCreates.get()).as("creates a read-only unit did not find").isZero();
-    assertThat(workload.failures).as("units that failed with nothing faulty").isEmpty();
-    assertThat(workload.acknowledged.size()).as("acknowledged units").isGreaterThan(100);
+    assertClean(server, name, workload);
   }
 
   @Test
   void aDeclaredPoolerSendsNoStartupOptionsAndLosesNothing() throws Exception {
     PostgresServer server = PostgresTestServer.get();
     String name = migratedDatabase(server);
-    bouncer = PgBouncerServer.start(server, server.adminUser(), server.adminPassword(),
-        "transaction", SERVER_POOL, List.of("extra_float_digits"));
+    startBouncer(server, "extra_float_digits");
     database = Databases.open(DatabaseSettings.of(url(server, name) + "?pooler=transaction")
         .withPool(pool(Duration.ofSeconds(5))));
 
     Workload workload = Workload.run(database, THREADS, RUN);
 
     System.out.println("[appdb] through " + bouncer + ", pooler=transaction: " + workload);
-    assertAllOnTheServer(server, name, workload);
-    assertThat(workload.raw).as("exceptions outside appdb's hierarchy").isEmpty();
-    assertThat(workload.failures).as("units that failed with nothing faulty").isEmpty();
+    assertClean(server, name, workload);
   }
 
   /**
@@ -119,23 +108,20 @@ class PostgresPgBouncerTest {
   void anAdoptedPoolBehindAPoolerLosesNothing() throws Exception {
     PostgresServer server = PostgresTestServer.get();
     String name = migratedDatabase(server);
-    bouncer = PgBouncerServer.start(server, server.adminUser(), server.adminPassword(),
-        "transaction", SERVER_POOL, List.of("extra_float_digits"));
-    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    startBouncer(server, "extra_float_digits");
+    HikariConfig config = new HikariConfig();
     config.setJdbcUrl(bouncer.jdbcUrl(name));
     config.setUsername(server.adminUser());
     config.setPassword(server.adminPassword());
     config.setMaximumPoolSize(APPDB_POOL);
-    try (com.zaxxer.hikari.HikariDataSource service =
-        new com.zaxxer.hikari.HikariDataSource(config)) {
+    try (HikariDataSource service =
+        new HikariDataSource(config)) {
       database = Databases.adopt(service, "the service's pool", Duration.ofSeconds(5));
 
       Workload workload = Workload.run(database, THREADS, RUN);
 
       System.out.println("[appdb] adopted pool through " + bouncer + ": " + workload);
-      assertAllOnTheServer(server, name, workload);
-      assertThat(workload.raw).as("exceptions outside appdb's hierarchy").isEmpty();
-      assertThat(workload.failures).as("units that failed with nothing faulty").isEmpty();
+      assertClean(server, name, workload);
       database.close();
       database = null;
     }
@@ -145,12 +131,11 @@ class PostgresPgBouncerTest {
   void startupOptionsRefusedByThePoolerAreALastingTypedRefusal() {
     PostgresServer server = PostgresTestServer.get();
     String name = migratedDatabase(server);
-    bouncer = PgBouncerServer.start(server, server.adminUser(), server.adminPassword(),
-        "transaction", SERVER_POOL, List.of("extra_float_digits"));
+    startBouncer(server, "extra_float_digits");
 
     DatabaseSettings settings = DatabaseSettings.of(url(server, name))
         .withPool(pool(Duration.ofSeconds(5)));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Databases.open(settings))
+    assertThatThrownBy(() -> Databases.open(settings))
         .isInstanceOfSatisfying(DatabaseUnavailableException.class,
             refused -> assertThat(refused.retryable()).isFalse())
         .hasMessageContaining("unsupported startup parameter")
@@ -161,14 +146,13 @@ class PostgresPgBouncerTest {
   /**
    * The statement timeout holds behind the pooler, declared or found (PgBouncer dropping the
    * startup options): a statement waiting for a lock held over a direct connection is cancelled
-   * by the server after the pool's 2 s, not when the lock goes after 12 s.
+   * by the server after the pool's 2 s, while the lock is still held.
    */
   @Test
   void theStatementTimeoutHoldsBehindThePooler() throws Exception {
     PostgresServer server = PostgresTestServer.get();
     String name = migratedDatabase(server);
-    bouncer = PgBouncerServer.start(server, server.adminUser(), server.adminPassword(),
-        "transaction", SERVER_POOL, List.of("extra_float_digits", "options"));
+    startBouncer(server, "extra_float_digits", "options");
     for (String query : List.of("?pooler=transaction", "")) {
       try (JooqDatabase behind = Databases.open(DatabaseSettings.of(url(server, name) + query)
           .withPool(pool(Duration.ofSeconds(2))));
@@ -179,7 +163,7 @@ class PostgresPgBouncerTest {
           lock.execute("LOCK TABLE app.users IN ACCESS EXCLUSIVE MODE");
         }
         long start = System.nanoTime();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> behind.transactions()
+        assertThatThrownBy(() -> behind.transactions()
                 .readOnly(tx -> tx.users().count()))
             .as("URL query '%s'", query)
             .isInstanceOf(QueryTimeoutException.class);
@@ -224,7 +208,7 @@ class PostgresPgBouncerTest {
         .withMigration(new MigrationLogin(migrator, "migrate-secret", owner));
 
     try (JooqDatabase refused = Databases.open(settings)) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(refused::migrate)
+      assertThatThrownBy(refused::migrate)
           .isInstanceOf(MissingPrivilegeException.class)
           .hasMessageContaining("ALTER ROLE " + migrator + " SET role = '" + owner + "'");
     }
@@ -252,7 +236,7 @@ class PostgresPgBouncerTest {
     }
     User created = database.transactions().inTransaction(tx -> tx.users().create(
         User.register("Ada", "Lovelace", new Email("ada@example.com"), Instant.now())));
-    java.util.Optional<User> found =
+    Optional<User> found =
         database.transactions().readOnly(tx -> tx.users().findById(created.id()));
     assertThat(found).isPresent();
   }
@@ -262,14 +246,28 @@ class PostgresPgBouncerTest {
         Duration.ofMinutes(10), statementTimeout);
   }
 
-  private static void assertAllOnTheServer(PostgresServer server, String name,
-      Workload workload) throws SQLException {
+  /** Starts {@link #bouncer}: transaction pooling, {@value #SERVER_POOL} server connections. */
+  private void startBouncer(PostgresServer server, String... ignoredStartupParameters) {
+    bouncer = PgBouncerServer.start(server, server.adminUser(), server.adminPassword(),
+        "transaction", SERVER_POOL, List.of(ignoredStartupParameters));
+  }
+
+  /**
+   * Nothing was faulty: every acknowledged write is on the server (read over a direct
+   * connection), no unit failed, nothing outside appdb's hierarchy escaped, every create was read
+   * back.
+   */
+  private static void assertClean(PostgresServer server, String name, Workload workload)
+      throws SQLException {
     try (Connection direct = DriverManager.getConnection(server.jdbcUrl(name),
         server.adminProperties())) {
       assertThat(missing(direct, workload.acknowledged))
           .as("acknowledged writes not on the server, of %d", workload.acknowledged.size())
           .isEmpty();
     }
+    assertThat(workload.raw).as("exceptions outside appdb's hierarchy").isEmpty();
+    assertThat(workload.unreadCreates.get()).as("creates a read-only unit did not find").isZero();
+    assertThat(workload.failures).as("units that failed with nothing faulty").isEmpty();
     assertThat(workload.acknowledged.size()).as("acknowledged units").isGreaterThan(100);
   }
 
@@ -305,7 +303,7 @@ class PostgresPgBouncerTest {
     /** Each user's first name as the last acknowledged unit left it. */
     final Map<UserId, String> acknowledged = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
-    final List<Throwable> raw = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<Throwable> raw = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger unreadCreates = new AtomicInteger();
 
     static Workload run(JooqDatabase database, int threads, Duration duration)
