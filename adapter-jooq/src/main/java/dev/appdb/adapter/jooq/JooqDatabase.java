@@ -79,6 +79,8 @@ public final class JooqDatabase implements AutoCloseable {
   private final ConnectionPool pool;
   private final DatabaseDialect dialect;
   private final DataSource migrationDataSource;
+  /** Where readiness reads the schema's state: migration connections, statements bounded. */
+  private final DataSource schemaReads;
   private final DataSource outsideUnits;
   private final MigrationLock migrationLock;
   /** The sets the code ships, appdb's first: what readiness compares the schema with. */
@@ -122,6 +124,11 @@ public final class JooqDatabase implements AutoCloseable {
     // nothing a unit of work left set on a connection between units (SQLite's query_only)
     // reaches code that does not know about units
     this.outsideUnits = new PreparingDataSource(pool.dataSource(), dialect::outsideUnits);
+    // an adopted pool's connections go back to the service: no session setting on them
+    Duration bound = pool.settings().healthTimeout();
+    this.schemaReads = migrationDataSource == pool.dataSource() ? migrationDataSource
+        : new PreparingDataSource(migrationDataSource,
+            connection -> dialect.boundSchemaReads(connection, bound));
     // jOOQ's statement log prints bind values and result rows (emails among them): off unless
     // asked for explicitly with -Dappdb.log-sql=true (then at DEBUG of org.jooq.tools.LoggerListener)
     Settings jooq = new Settings().withRenderFormatted(false)
@@ -256,12 +263,7 @@ public final class JooqDatabase implements AutoCloseable {
    */
   private List<SchemaStatus> schemaState() {
     try {
-      Duration bound = pool.settings().healthTimeout();
-      // an adopted pool's connections go back to the service: no session setting on them
-      DataSource bounded = migrationDataSource == pool.dataSource() ? migrationDataSource
-          : new PreparingDataSource(migrationDataSource,
-              connection -> dialect.boundSchemaReads(connection, bound));
-      return new Migrator(bounded, dialect.vendor(), expected).state().stream()
+      return new Migrator(schemaReads, dialect.vendor(), expected).state().stream()
           .map(state -> new SchemaStatus(state.set(), state.version(), state.pending()))
           .toList();
     } catch (FlywayException e) {
