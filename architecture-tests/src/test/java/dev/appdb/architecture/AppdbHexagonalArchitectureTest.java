@@ -1,5 +1,6 @@
 package dev.appdb.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -31,9 +32,6 @@ import java.util.stream.Collectors;
 /**
  * The module rules of {@code docs/ARCHITECTURE.md} ("Modules"), one rule per field, each field named as the
  * promise it keeps, so that a failure reads like the broken promise.
- *
- * <p>No rule takes {@code bootstrap} as its subject, so every rule holds (none is vacuous) while {@code bootstrap}
- * is still empty; hence no {@code allowEmptyShould(true)} is needed.
  *
  * <p>Only production classes are analysed ({@link ImportOption.DoNotIncludeTests}): test code (contract suites,
  * fixtures) may use whatever it needs.
@@ -83,12 +81,21 @@ class AppdbHexagonalArchitectureTest {
             if (pkg.equals("dev.appdb.adapter.jooq.schema") || pkg.startsWith("dev.appdb.adapter.jooq.schema.")) {
                 return SliceIdentifier.of("dev.appdb.adapter.jooq.schema.. (generated)");
             }
+            if (javaClass.getName().equals("dev.appdb.adapter.jooq.kit.InstantBinding")
+                    || javaClass.getName().equals("dev.appdb.adapter.jooq.internal.lookup.InstantText")) {
+                // the forced type of every generated class: the generated code depends on it, it on nothing
+                return SliceIdentifier.of("adapter-jooq's timestamp binding (InstantBinding, InstantText)");
+            }
+            if (pkg.equals("dev.appdb.adapter.jooq") || pkg.startsWith("dev.appdb.adapter.jooq.")) {
+                return SliceIdentifier.of("dev.appdb.adapter.jooq (API, kit, spi and internal)");
+            }
             return pkg.startsWith("dev.appdb.") ? SliceIdentifier.of(pkg) : SliceIdentifier.ignore();
         }
 
         @Override
         public String getDescription() {
-            return "packages of dev.appdb (the generated jOOQ schema as one)";
+            return "packages of dev.appdb (the generated jOOQ schema as one, adapter-jooq's API and internal "
+                    + "packages as one)";
         }
     };
 
@@ -155,27 +162,18 @@ class AppdbHexagonalArchitectureTest {
                     .because("the generated schema classes are an implementation detail of the jOOQ repositories; "
                             + "nothing above the adapters may see a table or a record (docs/ARCHITECTURE.md, Modules)");
 
+    private static final String ADAPTER_JOOQ_INTERNAL = "dev.appdb.adapter.jooq.internal..";
+
     /**
-     * What adapter-jooq and adapter-sqlite keep to themselves (their package-info says which): whole packages,
-     * and the internal types of packages that are otherwise API. docs/ARCHITECTURE.md, "The public surface".
+     * What the adapters keep to themselves: everything under adapter-jooq's {@code internal}, and adapter-sqlite's
+     * dialect and provider (its package-info says which). docs/ARCHITECTURE.md, "The public surface".
      */
     private static final DescribedPredicate<JavaClass> ADAPTER_INTERNALS =
-            resideInAnyPackage("dev.appdb.adapter.jooq.lookup..", "dev.appdb.adapter.jooq.user..",
-                    "dev.appdb.adapter.jooq.identity..", "dev.appdb.adapter.jooq.probe..",
-                    "dev.appdb.adapter.jooq.dialect..")
-                    .or(type(dev.appdb.adapter.jooq.pool.ConnectionPool.class))
-                    .or(type(dev.appdb.adapter.jooq.pool.ConnectionCheckout.class))
-                    .or(type(dev.appdb.adapter.jooq.pool.PreparingDataSource.class))
-                    .or(type(dev.appdb.adapter.jooq.transaction.JooqTransactions.class))
-                    .or(type(dev.appdb.adapter.jooq.transaction.UnitOfWorkObserver.class))
-                    .or(type(dev.appdb.adapter.jooq.postgres.PostgresDialect.class))
-                    .or(type(dev.appdb.adapter.jooq.postgres.KeepaliveSocketFactory.class))
-                    .or(type(dev.appdb.adapter.jooq.binding.InstantText.class))
+            resideInAPackage(ADAPTER_JOOQ_INTERNAL)
                     .or(type(dev.appdb.adapter.sqlite.SqliteDialect.class))
                     .or(type(dev.appdb.adapter.sqlite.SqliteProvider.class))
-                    .as("are internal to the adapters (lookup, user, identity, probe, dialect, ConnectionPool, "
-                            + "ConnectionCheckout, PreparingDataSource, JooqTransactions, UnitOfWorkObserver, PostgresDialect, "
-                            + "KeepaliveSocketFactory, InstantText, SqliteDialect, SqliteProvider)");
+                    .as("are internal to the adapters (dev.appdb.adapter.jooq.internal.., SqliteDialect, "
+                            + "SqliteProvider)");
 
     @ArchTest
     static final ArchRule code_outside_the_adapters_uses_only_their_api =
@@ -183,6 +181,24 @@ class AppdbHexagonalArchitectureTest {
                     .should().dependOnClassesThat(ADAPTER_INTERNALS)
                     .because("bootstrap is built like a service, on the adapters' API alone; what is internal may "
                             + "change in any release (docs/ARCHITECTURE.md, The public surface)");
+
+    @ArchTest
+    static final ArchRule only_adapter_jooq_uses_its_internal_packages =
+            noClasses().that().resideOutsideOfPackage(ADAPTER_JOOQ)
+                    .should().dependOnClassesThat().resideInAPackage(ADAPTER_JOOQ_INTERNAL)
+                    .because("adapter-sqlite builds on adapter-jooq's API and SPI like any other adapter would "
+                            + "(docs/ARCHITECTURE.md, The public surface)");
+
+    @ArchTest
+    static final ArchRule adapter_jooq_api_never_exposes_an_internal_type =
+            codeUnits().that().areDeclaredInClassesThat().resideInAPackage(ADAPTER_JOOQ)
+                    .and().areDeclaredInClassesThat().resideOutsideOfPackage(ADAPTER_JOOQ_INTERNAL)
+                    .and().areDeclaredInClassesThat().arePublic()
+                    .and().arePublic()
+                    .should(haveNoInternalTypeInTheirSignature())
+                    .because("the public surface of adapter-jooq is its root package, kit and spi: nothing public "
+                            + "there may take or return a type a user cannot rely on (docs/ARCHITECTURE.md, "
+                            + "The public surface)");
 
     // ---- migrations --------------------------------------------------------------------------------------
 
@@ -214,7 +230,9 @@ class AppdbHexagonalArchitectureTest {
 
     // The finer promise, one slice per package. The generated jOOQ schema counts as one package: jOOQ's code
     // generator itself links schema, schema.tables and schema.tables.records both ways, and that code is not
-    // ours to reshape.
+    // ours to reshape. adapter-jooq's API packages and its internal ones count as one too: the API opens
+    // databases built by the internals, which implement the API's types (jOOQ's org.jooq and org.jooq.impl
+    // are alike); the internal packages among themselves are checked by the next rule.
     @ArchTest
     static final ArchRule no_package_depends_on_itself_through_a_cycle =
             slices().assignedFrom(PACKAGES_WITH_THE_GENERATED_SCHEMA_AS_ONE)
@@ -222,7 +240,32 @@ class AppdbHexagonalArchitectureTest {
                     .because("no package cycles anywhere: every package can be understood, tested and moved "
                             + "without dragging the rest along (docs/ARCHITECTURE.md, Modules)");
 
+    @ArchTest
+    static final ArchRule no_internal_package_of_adapter_jooq_depends_on_itself_through_a_cycle =
+            slices().matching("dev.appdb.adapter.jooq.internal.(*)..").namingSlices("internal.$1")
+                    .should().beFreeOfCycles()
+                    .because("each internal package of adapter-jooq (transaction, postgres, repository, lookup, "
+                            + "pool) can be read on its own (docs/ARCHITECTURE.md, The public surface)");
+
     // ---- helpers -----------------------------------------------------------------------------------------
+
+    private static ArchCondition<JavaCodeUnit> haveNoInternalTypeInTheirSignature() {
+        return new ArchCondition<>("have no type of dev.appdb.adapter.jooq.internal in their parameters, return "
+                + "type, type parameters or throws clause") {
+            @Override
+            public void check(JavaCodeUnit codeUnit, ConditionEvents events) {
+                Set<JavaClass> involved = new LinkedHashSet<>(codeUnit.getAllInvolvedRawTypes());
+                involved.addAll(codeUnit.getExceptionTypes());
+                Set<String> offending = involved.stream()
+                        .map(JavaClass::getBaseComponentType)
+                        .filter(resideInAPackage(ADAPTER_JOOQ_INTERNAL))
+                        .map(JavaClass::getName)
+                        .collect(Collectors.toCollection(TreeSet::new));
+                events.add(new SimpleConditionEvent(codeUnit, offending.isEmpty(), codeUnit.getFullName()
+                        + (offending.isEmpty() ? " exposes no internal type" : " exposes " + offending)));
+            }
+        };
+    }
 
     private static ArchCondition<JavaCodeUnit> haveNoAdapterTypeInTheirSignature() {
         return new ArchCondition<>("have no adapter type (jOOQ, java.sql, javax.sql, HikariCP, dev.appdb.adapter) "

@@ -1,9 +1,11 @@
 package dev.appdb.bootstrap;
 
+import dev.appdb.adapter.jooq.DatabaseSettings;
+import dev.appdb.adapter.jooq.Databases;
 import dev.appdb.adapter.jooq.JooqDatabase;
-import dev.appdb.adapter.jooq.factory.DatabaseSettings;
-import dev.appdb.adapter.jooq.factory.Databases;
-import dev.appdb.adapter.jooq.transaction.RepositoryFactory;
+import dev.appdb.adapter.jooq.PostgresTarget;
+import dev.appdb.adapter.jooq.Profile;
+import dev.appdb.adapter.jooq.kit.RepositoryFactory;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.identity.IdentityLinks;
 import dev.appdb.application.importing.ImportUsers;
@@ -13,10 +15,8 @@ import dev.appdb.application.user.DeleteUser;
 import dev.appdb.application.user.RegisterUser;
 import dev.appdb.application.user.UpdateUserProfile;
 import dev.appdb.application.user.UserQueries;
-import dev.appdb.adapter.jooq.url.PostgresTarget;
 import dev.appdb.bootstrap.config.AppdbSettings;
 import dev.appdb.bootstrap.config.NamedDatabaseSettings;
-import dev.appdb.bootstrap.config.Profile;
 import dev.appdb.bootstrap.config.SettingsLoader;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.UnexpectedDatabaseException;
@@ -125,6 +125,7 @@ public final class Appdb implements AutoCloseable {
     }
     Appdb appdb = new Appdb(settings, database, sets);
     LOG.info("database opened: {} (profile {})", database.target(), settings.profile());
+    LOG.info("settings in effect: {}", settings.effective());
     if (migrate) {
       try {
         appdb.migrate();

@@ -1,7 +1,7 @@
 package dev.appdb.bootstrap;
 
+import dev.appdb.adapter.jooq.Databases;
 import dev.appdb.adapter.jooq.JooqDatabase;
-import dev.appdb.adapter.jooq.factory.Databases;
 import dev.appdb.application.health.HealthReport;
 import dev.appdb.bootstrap.config.NamedDatabaseSettings;
 import dev.appdb.domain.error.AppdbException;

@@ -1,16 +1,15 @@
 package dev.appdb.adapter.jooq;
 
-import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
-import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
-import dev.appdb.adapter.jooq.error.SqlErrorTranslator;
-import dev.appdb.adapter.jooq.identity.JooqUserIdentityRepository;
-import dev.appdb.adapter.jooq.pool.ConnectionPool;
-import dev.appdb.adapter.jooq.pool.PreparingDataSource;
-import dev.appdb.adapter.jooq.probe.PoolDatabaseProbe;
-import dev.appdb.adapter.jooq.transaction.JooqTransactions;
-import dev.appdb.adapter.jooq.transaction.RepositoryFactory;
-import dev.appdb.adapter.jooq.transaction.UnitOfWorkObserver;
-import dev.appdb.adapter.jooq.user.JooqUserRepository;
+import dev.appdb.adapter.jooq.internal.pool.PreparingDataSource;
+import dev.appdb.adapter.jooq.internal.repository.JooqUserIdentityRepository;
+import dev.appdb.adapter.jooq.internal.repository.JooqUserRepository;
+import dev.appdb.adapter.jooq.internal.transaction.JooqTransactions;
+import dev.appdb.adapter.jooq.internal.transaction.PoolDatabaseProbe;
+import dev.appdb.adapter.jooq.internal.transaction.SqlErrorTranslator;
+import dev.appdb.adapter.jooq.kit.RepositoryFactory;
+import dev.appdb.adapter.jooq.spi.ConnectionPool;
+import dev.appdb.adapter.jooq.spi.DatabaseDialect;
+import dev.appdb.adapter.jooq.spi.SqlErrorKind;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.health.HealthReport.SchemaStatus;
 import dev.appdb.application.port.Transactions;
@@ -43,7 +42,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An open database: its connection pool, the unit-of-work port over it, its migrations and its
  * probe. What an application holds for its lifetime (the seed's long-lived engine); close it at
- * shutdown. Opened by {@link dev.appdb.adapter.jooq.factory.Databases}.
+ * shutdown. Opened by {@link dev.appdb.adapter.jooq.Databases}.
  */
 public final class JooqDatabase implements AutoCloseable {
 
@@ -90,7 +89,7 @@ public final class JooqDatabase implements AutoCloseable {
 
   /**
    * For adapters; a service opens a database through
-   * {@link dev.appdb.adapter.jooq.factory.Databases}.
+   * {@link dev.appdb.adapter.jooq.Databases}.
    *
    * @param pool the open pool, never null; closed by {@link #close} when appdb built it
    * @param dialect the database's specifics, never null
@@ -350,11 +349,8 @@ public final class JooqDatabase implements AutoCloseable {
     return this;
   }
 
-  /**
-   * @return the connection pool, for its status and for binding its metrics; checkouts from it
-   *     bypass the units of work
-   */
-  public ConnectionPool pool() {
+  /** @return the connection pool, for binding its metrics; checkouts from it bypass the units */
+  ConnectionPool pool() {
     return pool;
   }
 
@@ -365,7 +361,7 @@ public final class JooqDatabase implements AutoCloseable {
 
   /**
    * @return health and pool status, never null; health answers within the pool's
-   *     {@link dev.appdb.adapter.jooq.pool.PoolSettings#healthTimeout()}
+   *     {@link dev.appdb.adapter.jooq.PoolSettings#healthTimeout()}
    */
   public DatabaseProbe probe() {
     return probe;

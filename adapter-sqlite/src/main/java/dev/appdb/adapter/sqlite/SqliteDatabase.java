@@ -1,9 +1,9 @@
 package dev.appdb.adapter.sqlite;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
-import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
-import dev.appdb.adapter.jooq.pool.ConnectionPool;
-import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.PoolSettings;
+import dev.appdb.adapter.jooq.spi.ConnectionPool;
+import dev.appdb.adapter.jooq.spi.SqlErrorKind;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConfig.Pragma;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**

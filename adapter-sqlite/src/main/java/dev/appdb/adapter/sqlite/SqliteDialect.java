@@ -1,10 +1,10 @@
 package dev.appdb.adapter.sqlite;
 
-import dev.appdb.adapter.jooq.dialect.ConstraintViolation;
-import dev.appdb.adapter.jooq.dialect.DatabaseDialect;
-import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
-import dev.appdb.adapter.jooq.dialect.StatementClock;
-import dev.appdb.adapter.jooq.dialect.WriterTurn;
+import dev.appdb.adapter.jooq.spi.ConstraintViolation;
+import dev.appdb.adapter.jooq.spi.DatabaseDialect;
+import dev.appdb.adapter.jooq.spi.SqlErrorKind;
+import dev.appdb.adapter.jooq.spi.StatementClock;
+import dev.appdb.adapter.jooq.spi.WriterTurn;
 import dev.appdb.migrations.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,15 +1,15 @@
 package dev.appdb.adapter.sqlite;
 
+import dev.appdb.adapter.jooq.DatabaseSettings;
 import dev.appdb.adapter.jooq.JooqDatabase;
-import dev.appdb.adapter.jooq.factory.DatabaseProvider;
-import dev.appdb.adapter.jooq.factory.DatabaseSettings;
-import dev.appdb.adapter.jooq.url.SqliteTarget;
+import dev.appdb.adapter.jooq.SqliteTarget;
+import dev.appdb.adapter.jooq.spi.DatabaseProvider;
 import dev.appdb.migrations.DatabaseVendor;
 import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
- * SQLite for {@code dev.appdb.adapter.jooq.factory.Databases}, found through
+ * SQLite for {@code dev.appdb.adapter.jooq.Databases}, found through
  * {@link java.util.ServiceLoader}: a service opens SQLite with {@code Databases.open(url)} and
  * never names this class. Public only because the service loader needs it.
  */

@@ -1,6 +1,6 @@
 package dev.appdb.adapter.sqlite;
 
-import dev.appdb.adapter.jooq.dialect.StatementClock;
+import dev.appdb.adapter.jooq.spi.StatementClock;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.sqlite.ProgressHandler;

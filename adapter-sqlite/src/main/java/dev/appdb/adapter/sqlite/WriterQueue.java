@@ -1,10 +1,10 @@
 package dev.appdb.adapter.sqlite;
 
+import dev.appdb.adapter.jooq.spi.WriterTurn;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.appdb.adapter.jooq.dialect.WriterTurn;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 

@@ -1,7 +1,7 @@
 /**
  * API: {@link dev.appdb.adapter.sqlite.SqliteDatabase}, opening a SQLite file with appdb's
  * settings. {@code SqliteDialect} and {@code SqliteProvider} (found by
- * {@code dev.appdb.adapter.jooq.factory.Databases} through {@link java.util.ServiceLoader}) are
+ * {@code dev.appdb.adapter.jooq.Databases} through {@link java.util.ServiceLoader}) are
  * internal; not API.
  */
 package dev.appdb.adapter.sqlite;

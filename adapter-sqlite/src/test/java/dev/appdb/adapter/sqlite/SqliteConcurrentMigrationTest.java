@@ -3,7 +3,7 @@ package dev.appdb.adapter.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
-import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.PoolSettings;
 import dev.appdb.migrations.MigrationReport;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package dev.appdb.adapter.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.appdb.adapter.jooq.dialect.ConstraintViolation;
-import dev.appdb.adapter.jooq.dialect.SqlErrorKind;
+import dev.appdb.adapter.jooq.spi.ConstraintViolation;
+import dev.appdb.adapter.jooq.spi.SqlErrorKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteErrorCode;

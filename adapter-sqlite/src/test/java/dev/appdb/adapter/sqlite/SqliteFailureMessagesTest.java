@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
-import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.PoolSettings;
 import dev.appdb.domain.error.DatabaseUnavailableException;
 import dev.appdb.domain.error.QueryTimeoutException;
 import dev.appdb.domain.user.User;

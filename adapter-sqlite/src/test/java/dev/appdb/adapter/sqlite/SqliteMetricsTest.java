@@ -3,7 +3,7 @@ package dev.appdb.adapter.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.appdb.adapter.jooq.metrics.MicrometerMetrics;
+import dev.appdb.adapter.jooq.MicrometerMetrics;
 import dev.appdb.domain.error.PoolStatus;
 import dev.appdb.domain.user.User;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
-import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.PoolSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +25,7 @@ class SqlitePoolSettingsTest {
     Path file = Files.createTempDirectory("appdb-pool-").resolve("pool.db");
     try (JooqDatabase database = SqliteDatabase.open(file,
         settings(true, Map.of("validationTimeout", "3000")))) {
-      var hikari = database.pool().hikari();
+      var hikari = database.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class);
       assertThat(hikari.getPoolName()).isEqualTo("reports");
       assertThat(hikari.getLeakDetectionThreshold()).isEqualTo(10_000);
       assertThat(hikari.getValidationTimeout()).isEqualTo(3000);

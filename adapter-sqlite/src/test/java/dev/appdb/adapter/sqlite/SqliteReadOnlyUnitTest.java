@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.appdb.adapter.jooq.Databases;
 import dev.appdb.adapter.jooq.JooqDatabase;
-import dev.appdb.adapter.jooq.factory.Databases;
 import dev.appdb.adapter.jooq.testing.JooqNoteRepository;
 import dev.appdb.application.contract.service.Note;
 import dev.appdb.application.contract.service.NoteRepository;

@@ -3,7 +3,7 @@ package dev.appdb.adapter.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.appdb.adapter.jooq.transaction.TransactionContext;
+import dev.appdb.adapter.jooq.kit.TransactionContext;
 import dev.appdb.domain.error.QueryTimeoutException;
 import dev.appdb.domain.user.User;
 import java.sql.ResultSet;
@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A statement that runs past the statement timeout is interrupted and fails the unit of work with
@@ -118,7 +118,7 @@ class SqliteStatementTimeoutTest {
 
   @Test
   void aWriteRunningPastTheTimeoutRollsBackAndKeepsItsConnection() {
-    long invalidBefore = database.database().pool().status().invalid();
+    long invalidBefore = database.database().probe().poolStatus().invalid();
     assertThatThrownBy(() -> database.transactions().inTransaction(tx -> {
       tx.users().create(User.register("Rolled", "Back", null, Instant.now()));
       tx.repository(Endless.class).insertEndlessly();
@@ -129,7 +129,7 @@ class SqliteStatementTimeoutTest {
     long users = database.transactions().readOnly(tx -> tx.users().count());
     assertThat(users).isZero();
     // SQLite ended the transaction itself; the rollback found nothing to undo, evicted nothing
-    assertThat(database.database().pool().status().invalid()).isEqualTo(invalidBefore);
+    assertThat(database.database().probe().poolStatus().invalid()).isEqualTo(invalidBefore);
     assertTheConnectionStillWorks();
   }
 

@@ -1,7 +1,7 @@
 package dev.appdb.adapter.sqlite;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
-import dev.appdb.adapter.jooq.pool.PoolSettings;
+import dev.appdb.adapter.jooq.PoolSettings;
 import dev.appdb.application.contract.DatabaseUnderTest;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.port.Transactions;

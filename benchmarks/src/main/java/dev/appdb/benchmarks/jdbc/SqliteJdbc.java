@@ -1,6 +1,6 @@
 package dev.appdb.benchmarks.jdbc;
 
-import dev.appdb.adapter.jooq.binding.InstantText;
+import dev.appdb.adapter.jooq.internal.lookup.InstantText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

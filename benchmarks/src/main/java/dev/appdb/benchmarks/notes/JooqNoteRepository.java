@@ -5,7 +5,7 @@ import static dev.appdb.benchmarks.notes.schema.Tables.NOTES;
 import dev.appdb.adapter.jooq.kit.EntityTable;
 import dev.appdb.adapter.jooq.kit.JooqEntityRepository;
 import dev.appdb.adapter.jooq.kit.KitRecords;
-import dev.appdb.adapter.jooq.transaction.TransactionContext;
+import dev.appdb.adapter.jooq.kit.TransactionContext;
 import dev.appdb.benchmarks.notes.schema.tables.records.NotesRecord;
 import dev.appdb.domain.user.UserId;
 

@@ -1,15 +1,15 @@
 package dev.appdb.bootstrap.cli;
 
-import dev.appdb.adapter.jooq.pool.PoolSettings;
-import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
+import dev.appdb.adapter.jooq.PoolSettings;
+import dev.appdb.adapter.jooq.PostgresConnectionSettings;
+import dev.appdb.adapter.jooq.Profile;
+import dev.appdb.adapter.jooq.Setting;
 import dev.appdb.bootstrap.Appdb;
 import dev.appdb.bootstrap.cli.output.HumanOutput;
 import dev.appdb.bootstrap.cli.output.JsonOutput;
 import dev.appdb.bootstrap.cli.output.Output;
 import dev.appdb.bootstrap.config.AppdbSettings;
-import dev.appdb.bootstrap.config.Profile;
 import dev.appdb.bootstrap.config.ProvisionSettings;
-import dev.appdb.bootstrap.config.Setting;
 import dev.appdb.bootstrap.config.SettingsLoader;
 import dev.appdb.bootstrap.logging.LoggingSetup;
 import java.io.PrintWriter;
@@ -17,10 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * The {@code appdb} command: the CLI over appdb's use cases. Global options are accepted before

@@ -1,11 +1,11 @@
 package dev.appdb.bootstrap.cli;
 
-import dev.appdb.adapter.jooq.provision.PostgresProvisioning;
-import dev.appdb.adapter.jooq.provision.ProvisionReport;
+import dev.appdb.adapter.jooq.Setting;
 import dev.appdb.bootstrap.config.ConfigurationException;
 import dev.appdb.bootstrap.config.ProvisionSettings;
-import dev.appdb.bootstrap.config.Setting;
 import dev.appdb.bootstrap.config.SettingsLoader;
+import dev.appdb.bootstrap.provision.PostgresProvisioning;
+import dev.appdb.bootstrap.provision.ProvisionReport;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;

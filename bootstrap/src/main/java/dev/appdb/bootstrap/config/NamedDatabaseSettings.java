@@ -1,6 +1,6 @@
 package dev.appdb.bootstrap.config;
 
-import dev.appdb.adapter.jooq.factory.DatabaseSettings;
+import dev.appdb.adapter.jooq.DatabaseSettings;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

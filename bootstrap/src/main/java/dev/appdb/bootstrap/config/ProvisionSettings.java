@@ -1,8 +1,8 @@
 package dev.appdb.bootstrap.config;
 
-import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
-import dev.appdb.adapter.jooq.provision.ProvisionPlan;
-import dev.appdb.adapter.jooq.url.PostgresTarget;
+import dev.appdb.adapter.jooq.PostgresConnectionSettings;
+import dev.appdb.adapter.jooq.PostgresTarget;
+import dev.appdb.bootstrap.provision.ProvisionPlan;
 import java.util.Objects;
 
 /**

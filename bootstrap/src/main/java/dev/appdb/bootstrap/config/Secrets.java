@@ -1,5 +1,6 @@
 package dev.appdb.bootstrap.config;
 
+import dev.appdb.adapter.jooq.Setting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

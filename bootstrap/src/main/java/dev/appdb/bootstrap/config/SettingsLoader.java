@@ -2,18 +2,21 @@ package dev.appdb.bootstrap.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.appdb.adapter.jooq.factory.DatabaseSettings;
-import dev.appdb.adapter.jooq.pool.PoolSettings;
-import dev.appdb.adapter.jooq.postgres.MigrationLogin;
-import dev.appdb.adapter.jooq.postgres.PostgresConnectionSettings;
-import dev.appdb.adapter.jooq.postgres.Pooler;
-import dev.appdb.adapter.jooq.provision.ProvisionPlan;
-import dev.appdb.adapter.jooq.url.DatabaseTarget;
-import dev.appdb.adapter.jooq.url.DatabaseUrls;
-import dev.appdb.adapter.jooq.url.InvalidDatabaseUrlException;
-import dev.appdb.adapter.jooq.url.PostgresTarget;
+import com.fasterxml.jackson.dataformat.javaprop.JavaPropsMapper;
+import com.fasterxml.jackson.dataformat.javaprop.JavaPropsSchema;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.appdb.adapter.jooq.DatabaseSettings;
+import dev.appdb.adapter.jooq.DatabaseTarget;
+import dev.appdb.adapter.jooq.DatabaseUrls;
+import dev.appdb.adapter.jooq.InvalidDatabaseUrlException;
+import dev.appdb.adapter.jooq.MigrationLogin;
+import dev.appdb.adapter.jooq.PoolSettings;
+import dev.appdb.adapter.jooq.Pooler;
+import dev.appdb.adapter.jooq.PostgresConnectionSettings;
+import dev.appdb.adapter.jooq.PostgresTarget;
+import dev.appdb.adapter.jooq.Profile;
+import dev.appdb.adapter.jooq.Setting;
+import dev.appdb.bootstrap.provision.ProvisionPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,22 +24,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * Builds {@link AppdbSettings} from, lowest precedence first: the profile's defaults, a YAML file,
- * the environment, and command-line overrides. With nothing configured the result is the
- * {@code dev} profile on the SQLite file {@code ./database.db}.
+ * the environment, and command-line overrides, every key, default and limit as {@link Setting}
+ * says. With nothing configured the result is the {@code dev} profile on the SQLite file
+ * {@code ./database.db}. Every value is checked once, here; a {@link ConfigurationException}
+ * names the key and its variable.
  */
 public final class SettingsLoader {
 
   /** The database used when nothing is configured. */
-  public static final String DEFAULT_DATABASE_URL = "sqlite:///./database.db";
+  public static final String DEFAULT_DATABASE_URL =
+      Setting.DATABASE_URL.defaultValue(Profile.DEV).orElseThrow();
 
   /** The environment variable that names the YAML file. */
   public static final String CONFIG_VARIABLE = "APPDB_CONFIG";
@@ -48,20 +53,19 @@ public final class SettingsLoader {
   public static final String VERIFIED_SSL_MODE = "verify-full";
 
   /** YAML keys below this one pass through to HikariCP by their bean property name. */
-  public static final String HIKARI_PREFIX = "pool.hikari.";
+  public static final String HIKARI_PREFIX = Setting.HIKARI_PREFIX;
 
   /** YAML keys below this one declare named databases: {@code databases.<name>.<key>}. */
-  public static final String DATABASES_PREFIX = "databases.";
+  public static final String DATABASES_PREFIX = Setting.NAMED_PREFIX;
 
-  /** The keys a named database takes. */
-  static final List<String> NAMED_KEYS = List.of("url", "user", "password-file", "required",
-      "ssl-root-cert", "pool.size", "pool.max-overflow", "pool.timeout-seconds",
-      "health-timeout-ms");
+  /** How Jackson writes a list's items in a flattened key: {@code key[1]}. */
+  private static final JavaPropsSchema FLAT = JavaPropsSchema.emptySchema()
+      .withWriteIndexUsingMarkers(true).withFirstArrayOffset(1);
 
   private final Map<Setting, String> values = new EnumMap<>(Setting.class);
   private final Map<String, String> hikari = new TreeMap<>();
   /** {@code databases.<name>.<key>}: the named databases' own keys, by name. */
-  private final Map<String, Map<String, String>> named = new TreeMap<>();
+  private final Map<String, Map<Setting, String>> named = new TreeMap<>();
 
   private SettingsLoader() {}
 
@@ -125,7 +129,7 @@ public final class SettingsLoader {
       loader.readYaml(yamlFile);
     }
     for (Setting setting : Setting.values()) {
-      String value = environment.get(setting.environmentVariable());
+      String value = setting.environmentVariable().map(environment::get).orElse(null);
       if (value != null && !value.isBlank()) {
         loader.values.put(setting, value.strip());
       }
@@ -160,7 +164,7 @@ public final class SettingsLoader {
       refuseInlineSecrets(admin, Setting.PROVISION_ADMIN_URL);
     }
     admin = admin.withUser(values.getOrDefault(Setting.PROVISION_ADMIN_USER,
-        admin.user() == null ? "postgres" : admin.user()));
+        admin.user() == null ? text(Setting.PROVISION_ADMIN_USER, profile) : admin.user()));
     String adminPassword = values.get(Setting.PROVISION_ADMIN_PASSWORD_FILE);
     if (adminPassword != null) {
       admin = admin.withPassword(
@@ -176,16 +180,12 @@ public final class SettingsLoader {
             .toList();
     ProvisionPlan plan;
     try {
-      plan = new ProvisionPlan(
-          values.getOrDefault(Setting.PROVISION_DATABASE, ProvisionPlan.DEFAULT_DATABASE),
-          values.getOrDefault(Setting.PROVISION_OWNER_ROLE, ProvisionPlan.DEFAULT_OWNER_ROLE),
-          values.getOrDefault(Setting.PROVISION_MIGRATION_ROLE,
-              ProvisionPlan.DEFAULT_MIGRATION_ROLE),
-          values.getOrDefault(Setting.PROVISION_APPLICATION_ROLE,
-              ProvisionPlan.DEFAULT_APPLICATION_ROLE),
-          values.getOrDefault(Setting.PROVISION_BACKUP_ROLE, ProvisionPlan.DEFAULT_BACKUP_ROLE),
-          values.getOrDefault(Setting.PROVISION_TEMPORAL_ROLE,
-              ProvisionPlan.DEFAULT_TEMPORAL_ROLE),
+      plan = new ProvisionPlan(text(Setting.PROVISION_DATABASE, profile),
+          text(Setting.PROVISION_OWNER_ROLE, profile),
+          text(Setting.PROVISION_MIGRATION_ROLE, profile),
+          text(Setting.PROVISION_APPLICATION_ROLE, profile),
+          text(Setting.PROVISION_BACKUP_ROLE, profile),
+          text(Setting.PROVISION_TEMPORAL_ROLE, profile),
           temporal, Map.of());
       Map<String, String> passwords = new TreeMap<>();
       password(passwords, plan.migrationRole(), Setting.PROVISION_MIGRATION_PASSWORD_FILE);
@@ -197,13 +197,11 @@ public final class SettingsLoader {
       throw new ConfigurationException("provision: " + e.getMessage(), e);
     }
     PostgresConnectionSettings network = new PostgresConnectionSettings(
-        Duration.ofSeconds(integer(Setting.CONNECT_TIMEOUT_SECONDS,
-            PostgresConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS, 1, 3600)),
-        Duration.ofSeconds(integer(Setting.LOGIN_TIMEOUT_SECONDS,
-            PostgresConnectionSettings.DEFAULT_LOGIN_TIMEOUT_SECONDS, 1, 3600)),
+        duration(Setting.CONNECT_TIMEOUT_SECONDS, profile),
+        duration(Setting.LOGIN_TIMEOUT_SECONDS, profile),
         PostgresConnectionSettings.defaultSocketTimeout(PoolSettings.DEFAULT_STATEMENT_TIMEOUT),
-        bool(Setting.TCP_KEEPALIVE, PostgresConnectionSettings.DEFAULT_TCP_KEEPALIVE),
-        Duration.ofSeconds(PostgresConnectionSettings.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS));
+        bool(Setting.TCP_KEEPALIVE, profile),
+        Setting.IDLE_IN_TRANSACTION_TIMEOUT_SECONDS.defaultDuration(profile));
     return new ProvisionSettings(admin, plan, network);
   }
 
@@ -216,8 +214,17 @@ public final class SettingsLoader {
 
   private void readYaml(Path file) {
     JsonNode root;
+    Properties flat;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      root = new YAMLMapper().readTree(file.toFile());
+      if (root == null || root.isMissingNode() || root.isNull()) {
+        return;
+      }
+      if (!root.isObject()) {
+        throw new ConfigurationException("configuration file " + file + " must be a mapping of"
+            + " settings, e.g. 'pool: {size: 5}'");
+      }
+      flat = new JavaPropsMapper().writeValueAsProperties(root, FLAT);
     } catch (JacksonException e) {
       // Only the position: the parser's message quotes the offending line, which may hold a URL
       // with a password.
@@ -226,110 +233,100 @@ public final class SettingsLoader {
     } catch (IOException e) {
       throw new ConfigurationException("cannot read configuration file " + file + ": " + e, e);
     }
-    if (root == null || root.isMissingNode() || root.isNull()) {
-      return;
+    for (String key : new TreeMap<>(flat).keySet().stream().map(String::valueOf).toList()) {
+      put(key, flat.getProperty(key), file);
     }
-    flatten("", root, file);
   }
 
-  private void flatten(String prefix, JsonNode node, Path file) {
-    if (!node.isObject() && prefix.startsWith(DATABASES_PREFIX)) {
-      String rest = prefix.substring(DATABASES_PREFIX.length());
+  /** One flattened YAML key: a list's items arrive as {@code key[1]}, {@code key[2]}. */
+  private void put(String flatKey, String value, Path file) {
+    int index = flatKey.indexOf('[');
+    String key = index < 0 ? flatKey : flatKey.substring(0, index);
+    if (key.startsWith(HIKARI_PREFIX)) {
+      single(key, index, file);
+      hikari.put(key.substring(HIKARI_PREFIX.length()), value);
+      return;
+    }
+    if (key.startsWith(DATABASES_PREFIX)) {
+      String rest = key.substring(DATABASES_PREFIX.length());
       int dot = rest.indexOf('.');
-      String key = dot < 0 ? "" : rest.substring(dot + 1);
-      if (dot < 0 || !NAMED_KEYS.contains(key)) {
-        throw new ConfigurationException("unknown setting '" + prefix + "' in " + file
-            + "; a named database takes " + String.join(", ", NAMED_KEYS));
+      Setting setting = dot < 0 ? null
+          : Setting.forNamedKey(rest.substring(dot + 1)).orElse(null);
+      if (setting == null) {
+        throw new ConfigurationException("unknown setting '" + key + "' in " + file
+            + "; a named database takes " + Arrays.stream(Setting.values())
+                .filter(Setting::named).map(s -> s.key().substring(
+                    DATABASES_PREFIX.length() + Setting.NAME_PLACEHOLDER.length() + 1))
+                .collect(Collectors.joining(", ")));
       }
-      if (!node.isValueNode()) {
-        throw new ConfigurationException(prefix + " in " + file + " must be a single value");
-      }
+      single(key, index, file);
       named.computeIfAbsent(rest.substring(0, dot), n -> new TreeMap<>())
-          .put(key, node.asText());
+          .put(setting, value);
       return;
     }
-    if (!node.isObject() && prefix.startsWith(HIKARI_PREFIX)) {
-      if (!node.isValueNode()) {
-        throw new ConfigurationException(prefix + " in " + file + " must be a single value");
-      }
-      hikari.put(prefix.substring(HIKARI_PREFIX.length()), node.asText());
-      return;
-    }
-    if (!node.isObject()) {
-      Setting setting = Arrays.stream(Setting.values()).filter(s -> s.key().equals(prefix))
-          .findFirst().orElseThrow(() -> unknownKey(prefix, file));
-      if (!node.isValueNode()) {
-        throw new ConfigurationException(setting.label() + " in " + file + " must be a single value");
-      }
-      values.put(setting, node.asText());
-      return;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(),
-          file);
+    Setting setting = Setting.forKey(key).orElseThrow(() -> unknownKey(key, file));
+    single(setting.label(), index, file);
+    values.put(setting, value);
+  }
+
+  private static void single(String label, int index, Path file) {
+    if (index >= 0) {
+      throw new ConfigurationException(label + " in " + file + " must be a single value");
     }
   }
 
   private static ConfigurationException unknownKey(String key, Path file) {
     return new ConfigurationException("unknown setting '" + key + "' in " + file + "; known: "
-        + Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", "))
-        + ", and " + HIKARI_PREFIX + "<HikariCP property>");
+        + Arrays.stream(Setting.values()).filter(s -> !s.named()).map(Setting::key)
+            .collect(Collectors.joining(", "))
+        + ", " + DATABASES_PREFIX + Setting.NAME_PLACEHOLDER + ".<key>, and " + HIKARI_PREFIX
+        + "<HikariCP property>");
   }
 
   private AppdbSettings build() {
     Profile profile = profile();
-    boolean prod = profile == Profile.PROD;
     PoolSettings pool;
     try {
       pool = new PoolSettings(
-          values.getOrDefault(Setting.POOL_NAME, PoolSettings.DEFAULT_NAME),
-          integer(Setting.POOL_SIZE, prod ? PoolSettings.DEFAULT_POOL_SIZE
-              : PoolSettings.DEVELOPMENT_POOL_SIZE, 1, 1000),
-          integer(Setting.POOL_MAX_OVERFLOW, prod ? PoolSettings.DEFAULT_MAX_OVERFLOW
-              : PoolSettings.DEVELOPMENT_MAX_OVERFLOW, 0, 1000),
-          seconds(Setting.POOL_TIMEOUT_SECONDS, PoolSettings.DEFAULT_POOL_TIMEOUT, 1, 3600),
-          seconds(Setting.POOL_RECYCLE_SECONDS, PoolSettings.DEFAULT_RECYCLE, 30, 86_400),
-          seconds(Setting.POOL_IDLE_TIMEOUT_SECONDS, PoolSettings.DEFAULT_IDLE_TIMEOUT, 10,
-              86_400),
-          seconds(Setting.STATEMENT_TIMEOUT_SECONDS, PoolSettings.DEFAULT_STATEMENT_TIMEOUT, 1,
-              86_400),
-          seconds(Setting.POOL_LEAK_DETECTION_SECONDS, PoolSettings.DEFAULT_LEAK_DETECTION, 0,
-              86_400),
-          Duration.ofMillis(integer(Setting.HEALTH_TIMEOUT_MILLIS,
-              (int) PoolSettings.DEFAULT_HEALTH_TIMEOUT.toMillis(), 100, 60_000)),
+          text(Setting.POOL_NAME, profile),
+          integer(Setting.POOL_SIZE, profile),
+          integer(Setting.POOL_MAX_OVERFLOW, profile),
+          duration(Setting.POOL_TIMEOUT_SECONDS, profile),
+          duration(Setting.POOL_RECYCLE_SECONDS, profile),
+          duration(Setting.POOL_IDLE_TIMEOUT_SECONDS, profile),
+          duration(Setting.STATEMENT_TIMEOUT_SECONDS, profile),
+          duration(Setting.POOL_LEAK_DETECTION_SECONDS, profile),
+          duration(Setting.HEALTH_TIMEOUT_MILLIS, profile),
           false, hikari);
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(e.getMessage(), e);
     }
     DatabaseTarget database = database(profile);
-    PostgresConnectionSettings network = postgres(pool.statementTimeout());
+    PostgresConnectionSettings network = postgres(pool.statementTimeout(), profile);
     checkPooler(database, network);
-    return new AppdbSettings(profile, database, migration(database),
-        bool(Setting.MIGRATE_ON_START, !prod), pool, network,
-        integer(Setting.IMPORT_BATCH_SIZE, 500, 1, 10_000),
+    return new AppdbSettings(profile, database, migration(database, profile),
+        bool(Setting.MIGRATE_ON_START, profile), pool, network,
+        integer(Setting.IMPORT_BATCH_SIZE, profile),
         namedDatabases(profile, pool, network));
   }
 
-  private PostgresConnectionSettings postgres(Duration statementTimeout) {
-    int statementSeconds = (int) statementTimeout.toSeconds();
-    int socket = integer(Setting.SOCKET_TIMEOUT_SECONDS,
-        (int) PostgresConnectionSettings.defaultSocketTimeout(statementTimeout).toSeconds(),
-        1, 86_400 + PostgresConnectionSettings.SOCKET_TIMEOUT_MARGIN_SECONDS);
-    if (socket <= statementSeconds) {
+  private PostgresConnectionSettings postgres(Duration statementTimeout, Profile profile) {
+    String socketValue = values.get(Setting.SOCKET_TIMEOUT_SECONDS);
+    Duration socket = socketValue == null
+        ? PostgresConnectionSettings.defaultSocketTimeout(statementTimeout)
+        : parse(() -> Setting.SOCKET_TIMEOUT_SECONDS.parseDuration(socketValue));
+    if (socket.compareTo(statementTimeout) <= 0) {
       throw new ConfigurationException(Setting.SOCKET_TIMEOUT_SECONDS.label() + " must exceed "
-          + Setting.STATEMENT_TIMEOUT_SECONDS.label() + " (" + statementSeconds + "), was "
-          + socket + ": the client would give up on statements the server still runs");
+          + Setting.STATEMENT_TIMEOUT_SECONDS.label() + " (" + statementTimeout.toSeconds()
+          + "), was " + socket.toSeconds() + ": the client would give up on statements the"
+          + " server still runs");
     }
     return new PostgresConnectionSettings(
-        Duration.ofSeconds(integer(Setting.CONNECT_TIMEOUT_SECONDS,
-            PostgresConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS, 1, 3600)),
-        Duration.ofSeconds(integer(Setting.LOGIN_TIMEOUT_SECONDS,
-            PostgresConnectionSettings.DEFAULT_LOGIN_TIMEOUT_SECONDS, 1, 3600)),
-        Duration.ofSeconds(socket),
-        bool(Setting.TCP_KEEPALIVE, PostgresConnectionSettings.DEFAULT_TCP_KEEPALIVE),
-        Duration.ofSeconds(integer(Setting.IDLE_IN_TRANSACTION_TIMEOUT_SECONDS,
-            PostgresConnectionSettings.DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS, 0, 86_400)),
+        duration(Setting.CONNECT_TIMEOUT_SECONDS, profile),
+        duration(Setting.LOGIN_TIMEOUT_SECONDS, profile),
+        socket,
+        bool(Setting.TCP_KEEPALIVE, profile),
+        duration(Setting.IDLE_IN_TRANSACTION_TIMEOUT_SECONDS, profile),
         pooler());
   }
 
@@ -362,21 +359,13 @@ public final class SettingsLoader {
     if (value == null || value.isBlank()) {
       return Pooler.NONE;
     }
-    try {
-      return Pooler.parse(value, Setting.POOLER.label());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException(e.getMessage());
-    }
+    return Pooler.parse(parse(() -> Setting.POOLER.parseChoice(value)), Setting.POOLER.label());
   }
 
   private Profile profile() {
-    String value = values.getOrDefault(Setting.PROFILE, "dev");
-    try {
-      return Profile.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException(
-          Setting.PROFILE.label() + " must be dev or prod, was '" + value + "'");
-    }
+    String value = values.get(Setting.PROFILE);
+    return value == null ? Profile.DEV : Profile.valueOf(
+        parse(() -> Setting.PROFILE.parseChoice(value)).toUpperCase(java.util.Locale.ROOT));
   }
 
   private DatabaseTarget database(Profile profile) {
@@ -454,7 +443,7 @@ public final class SettingsLoader {
     PostgresTarget result = mode == null ? target.withProperty("sslmode", VERIFIED_SSL_MODE)
         : target;
     mode = result.properties().get("sslmode");
-    if (!mode.equals(VERIFIED_SSL_MODE) && !bool(Setting.DATABASE_ALLOW_UNVERIFIED_TLS, false)) {
+    if (!mode.equals(VERIFIED_SSL_MODE) && !bool(Setting.DATABASE_ALLOW_UNVERIFIED_TLS, Profile.PROD)) {
       throw new ConfigurationException(url + ": the prod profile"
           + " requires sslmode=verify-full (TLS, the server's certificate and its host name"
           + " checked), was " + mode + "; set " + Setting.DATABASE_ALLOW_UNVERIFIED_TLS.label()
@@ -484,7 +473,7 @@ public final class SettingsLoader {
     return result;
   }
 
-  private MigrationLogin migration(DatabaseTarget target) {
+  private MigrationLogin migration(DatabaseTarget target, Profile profile) {
     String user = values.get(Setting.DATABASE_MIGRATION_USER);
     if (user == null) {
       for (Setting alone : List.of(Setting.DATABASE_MIGRATION_PASSWORD_FILE,
@@ -503,17 +492,12 @@ public final class SettingsLoader {
     String passwordFile = values.get(Setting.DATABASE_MIGRATION_PASSWORD_FILE);
     String password = passwordFile == null ? null
         : Secrets.read(passwordFile, Setting.DATABASE_MIGRATION_PASSWORD_FILE);
-    String role = values.getOrDefault(Setting.DATABASE_MIGRATION_ROLE,
-        ProvisionPlan.DEFAULT_OWNER_ROLE);
+    String role = text(Setting.DATABASE_MIGRATION_ROLE, profile);
     try {
       return new MigrationLogin(user, password, role.isBlank() ? null : role);
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(e.getMessage(), e);
     }
-  }
-
-  private Duration seconds(Setting setting, Duration fallback, int min, int max) {
-    return Duration.ofSeconds(integer(setting, (int) fallback.toSeconds(), min, max));
   }
 
   /**
@@ -523,11 +507,11 @@ public final class SettingsLoader {
   private List<NamedDatabaseSettings> namedDatabases(Profile profile, PoolSettings application,
       PostgresConnectionSettings network) {
     List<NamedDatabaseSettings> databases = new ArrayList<>();
-    for (Map.Entry<String, Map<String, String>> entry : named.entrySet()) {
+    for (Map.Entry<String, Map<Setting, String>> entry : named.entrySet()) {
       String name = entry.getKey();
-      Map<String, String> keys = entry.getValue();
+      Map<Setting, String> keys = entry.getValue();
       String prefix = DATABASES_PREFIX + name + ".";
-      String url = keys.get("url");
+      String url = keys.get(Setting.NAMED_URL);
       if (url == null) {
         throw new ConfigurationException(prefix + "url is required");
       }
@@ -548,16 +532,16 @@ public final class SettingsLoader {
               + " key's password from a file only; remove sslpassword from the URL and set "
               + Setting.DATABASE_SSL_KEY_PASSWORD_FILE.label());
         }
-        if (keys.containsKey("user")) {
-          postgres = postgres.withUser(keys.get("user"));
+        if (keys.containsKey(Setting.NAMED_USER)) {
+          postgres = postgres.withUser(keys.get(Setting.NAMED_USER));
         }
-        if (keys.containsKey("password-file")) {
-          postgres = postgres.withPassword(Secrets.read(keys.get("password-file"),
-              prefix + "password-file"));
+        if (keys.containsKey(Setting.NAMED_PASSWORD_FILE)) {
+          postgres = postgres.withPassword(Secrets.read(keys.get(Setting.NAMED_PASSWORD_FILE),
+              Setting.NAMED_PASSWORD_FILE.key(name)));
         }
         postgres = tlsFiles(postgres);
-        if (keys.containsKey("ssl-root-cert")) {
-          postgres = postgres.withProperty("sslrootcert", keys.get("ssl-root-cert"));
+        if (keys.containsKey(Setting.NAMED_SSL_ROOT_CERT)) {
+          postgres = postgres.withProperty("sslrootcert", keys.get(Setting.NAMED_SSL_ROOT_CERT));
         }
         target = profile == Profile.PROD ? requireVerifiedTls(postgres, prefix + "url")
             : postgres;
@@ -566,18 +550,22 @@ public final class SettingsLoader {
             + " profile, was " + target.display());
       }
       try {
+        String health = keys.get(Setting.NAMED_HEALTH_TIMEOUT_MILLIS);
         PoolSettings pool = application.withName(application.name() + "-" + name)
-            .withSize(integer(prefix + "pool.size", keys.get("pool.size"), 1, 1, 100),
-                integer(prefix + "pool.max-overflow", keys.get("pool.max-overflow"), 0, 0, 100))
-            .withPoolTimeout(Duration.ofSeconds(integer(prefix + "pool.timeout-seconds",
-                keys.get("pool.timeout-seconds"), 5, 1, 3600)))
-            .withHealthTimeout(Duration.ofMillis(integer(prefix + "health-timeout-ms",
-                keys.get("health-timeout-ms"), (int) application.healthTimeout().toMillis(),
-                100, 60_000)))
+            .withSize(named(Setting.NAMED_POOL_SIZE, name, keys, profile),
+                named(Setting.NAMED_POOL_MAX_OVERFLOW, name, keys, profile))
+            .withPoolTimeout(Duration.ofSeconds(
+                named(Setting.NAMED_POOL_TIMEOUT_SECONDS, name, keys, profile)))
+            .withHealthTimeout(health == null ? application.healthTimeout()
+                : Setting.NAMED_HEALTH_TIMEOUT_MILLIS.parseDuration(
+                    Setting.NAMED_HEALTH_TIMEOUT_MILLIS.key(name), health))
             .onDemand();
+        String required = keys.get(Setting.NAMED_REQUIRED);
         databases.add(new NamedDatabaseSettings(name,
             new DatabaseSettings(target, pool, network),
-            bool(prefix + "required", keys.get("required"), true)));
+            required == null ? Setting.NAMED_REQUIRED.defaultBoolean(profile)
+                : Setting.NAMED_REQUIRED.parseBoolean(Setting.NAMED_REQUIRED.key(name),
+                    required)));
       } catch (IllegalArgumentException e) {
         throw new ConfigurationException(e.getMessage(), e);
       }
@@ -585,39 +573,41 @@ public final class SettingsLoader {
     return List.copyOf(databases);
   }
 
-  private int integer(Setting setting, int fallback, int min, int max) {
-    return integer(setting.label(), values.get(setting), fallback, min, max);
+  private static int named(Setting setting, String name, Map<Setting, String> keys,
+      Profile profile) {
+    String value = keys.get(setting);
+    return value == null ? setting.defaultInt(profile) : setting.parseInt(setting.key(name), value);
   }
 
-  private static int integer(String label, String value, int fallback, int min, int max) {
-    if (value == null) {
-      return fallback;
-    }
+  /** @return the value given, else the profile's default; null when neither */
+  private String text(Setting setting, Profile profile) {
+    String value = values.get(setting);
+    return value != null ? value : setting.defaultValue(profile).orElse(null);
+  }
+
+  private int integer(Setting setting, Profile profile) {
+    String value = values.get(setting);
+    return value == null ? setting.defaultInt(profile) : parse(() -> setting.parseInt(value));
+  }
+
+  private Duration duration(Setting setting, Profile profile) {
+    String value = values.get(setting);
+    return value == null ? setting.defaultDuration(profile)
+        : parse(() -> setting.parseDuration(value));
+  }
+
+  private boolean bool(Setting setting, Profile profile) {
+    String value = values.get(setting);
+    return value == null ? setting.defaultBoolean(profile)
+        : parse(() -> setting.parseBoolean(value));
+  }
+
+  /** Runs one of {@link Setting}'s parsers, its refusal as a configuration error. */
+  private static <T> T parse(java.util.function.Supplier<T> parser) {
     try {
-      int parsed = Integer.parseInt(value.strip());
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the limits
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage(), e);
     }
-    throw new ConfigurationException(label + " must be an integer from " + min + " to "
-        + max + ", was '" + value + "'");
-  }
-
-  private boolean bool(Setting setting, boolean fallback) {
-    return bool(setting.label(), values.get(setting), fallback);
-  }
-
-  private static boolean bool(String label, String value, boolean fallback) {
-    if (value == null) {
-      return fallback;
-    }
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new ConfigurationException(
-          label + " must be true or false, was '" + value + "'");
-    };
   }
 }

@@ -108,7 +108,7 @@ class PostgresNamedDatabasesTest {
       assertThat(appdb.databaseNames()).containsExactly("app", "reports", "temporal");
       assertThat(appdb.database("app")).isSameAs(appdb.database());
       assertThat(appdb.database("temporal").probe().health().up()).isTrue();
-      assertThat(appdb.database("temporal").pool().status().pool()).isEqualTo("appdb-temporal");
+      assertThat(appdb.database("temporal").probe().poolStatus().pool()).isEqualTo("appdb-temporal");
       List<DatabaseHealth> named = appdb.namedHealth();
       assertThat(named).extracting(DatabaseHealth::name).containsExactly("reports", "temporal");
       assertThat(named).allSatisfy(each -> assertThat(each.report().up()).isTrue());

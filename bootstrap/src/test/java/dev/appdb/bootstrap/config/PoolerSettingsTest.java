@@ -3,7 +3,7 @@ package dev.appdb.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.appdb.adapter.jooq.postgres.Pooler;
+import dev.appdb.adapter.jooq.Pooler;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,11 @@ package dev.appdb.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.appdb.adapter.jooq.url.PostgresTarget;
-import dev.appdb.adapter.jooq.url.SqliteTarget;
+import dev.appdb.adapter.jooq.Profile;
+import dev.appdb.adapter.jooq.Setting;
+
+import dev.appdb.adapter.jooq.PostgresTarget;
+import dev.appdb.adapter.jooq.SqliteTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,11 +69,13 @@ class SettingsLoaderTest {
         .hasMessageContaining("pool.hikari.maximumPoolSize is set by appdb");
     assertThatThrownBy(() -> load(null, Map.of("APPDB_POOL_IDLE_TIMEOUT_SECONDS", "1800")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("pool.idle-timeout (1800000 ms) must be at least 1 s below"
-            + " pool.recycle (1800000 ms)");
+        .hasMessageContaining("pool.idle-timeout-seconds (APPDB_POOL_IDLE_TIMEOUT_SECONDS) must"
+            + " be at least 1 s below pool.recycle-seconds (APPDB_POOL_RECYCLE_SECONDS), was"
+            + " 1800 s against 1800 s");
     assertThatThrownBy(() -> load(null, Map.of("APPDB_POOL_LEAK_DETECTION_SECONDS", "1")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("pool.leak-detection must be at least 2000 ms");
+        .hasMessageContaining("pool.leak-detection-seconds (APPDB_POOL_LEAK_DETECTION_SECONDS)"
+            + " must be 0 (off) or at least 2 s, was 1000 ms");
   }
 
   @Test

@@ -2,8 +2,8 @@ package com.example.orders;
 
 import com.example.orders.adapter.OrdersModule;
 import com.example.orders.app.PlaceFirstOrder;
+import dev.appdb.adapter.jooq.Databases;
 import dev.appdb.adapter.jooq.JooqDatabase;
-import dev.appdb.adapter.jooq.factory.Databases;
 import java.time.Clock;
 
 /**

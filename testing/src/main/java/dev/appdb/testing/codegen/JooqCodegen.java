@@ -222,7 +222,7 @@ public final class JooqCodegen {
             .withIncludeIndexes(true)
             .withForcedTypes(new ForcedType()
                 .withUserType("java.time.Instant")
-                .withBinding("dev.appdb.adapter.jooq.binding.InstantBinding")
+                .withBinding("dev.appdb.adapter.jooq.kit.InstantBinding")
                 .withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone)")))
         .withGenerate(new Generate()
             .withJavaTimeTypes(true)

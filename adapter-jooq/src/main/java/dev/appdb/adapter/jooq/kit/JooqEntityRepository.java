@@ -1,7 +1,6 @@
 package dev.appdb.adapter.jooq.kit;
 
-import dev.appdb.adapter.jooq.lookup.JdbcColumns;
-import dev.appdb.adapter.jooq.transaction.TransactionContext;
+import dev.appdb.adapter.jooq.internal.lookup.JdbcColumns;
 import dev.appdb.domain.entity.Cursor;
 import dev.appdb.domain.entity.Entity;
 import dev.appdb.domain.entity.EntityId;

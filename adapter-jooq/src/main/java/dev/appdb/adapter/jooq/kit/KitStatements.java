@@ -1,7 +1,7 @@
 package dev.appdb.adapter.jooq.kit;
 
-import dev.appdb.adapter.jooq.lookup.JdbcColumns;
-import dev.appdb.adapter.jooq.lookup.RenderedSelect;
+import dev.appdb.adapter.jooq.internal.lookup.JdbcColumns;
+import dev.appdb.adapter.jooq.internal.lookup.RenderedSelect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

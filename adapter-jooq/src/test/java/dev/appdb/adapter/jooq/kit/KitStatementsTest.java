@@ -2,8 +2,8 @@ package dev.appdb.adapter.jooq.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.appdb.adapter.jooq.postgres.PostgresDialect;
-import dev.appdb.adapter.jooq.user.UsersTableForTests;
+import dev.appdb.adapter.jooq.internal.postgres.PostgresDialect;
+import dev.appdb.adapter.jooq.internal.repository.UsersTableForTests;
 import org.jooq.Configuration;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;

@@ -1,6 +1,6 @@
 package dev.appdb.adapter.jooq.testing;
 
-import dev.appdb.adapter.jooq.transaction.TransactionContext;
+import dev.appdb.adapter.jooq.kit.TransactionContext;
 import dev.appdb.application.contract.service.Note;
 import dev.appdb.application.contract.service.NoteRepository;
 import dev.appdb.domain.user.UserId;

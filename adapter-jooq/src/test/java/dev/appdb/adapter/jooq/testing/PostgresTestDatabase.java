@@ -1,18 +1,18 @@
 package dev.appdb.adapter.jooq.testing;
 
-import dev.appdb.adapter.jooq.factory.DatabaseSettings;
-import dev.appdb.adapter.jooq.factory.Databases;
-import dev.appdb.testing.PgBouncerServer;
-import dev.appdb.testing.PostgresServer;
-import dev.appdb.testing.PostgresTestServer;
+import dev.appdb.adapter.jooq.DatabaseSettings;
+import dev.appdb.adapter.jooq.Databases;
 import dev.appdb.adapter.jooq.JooqDatabase;
-import dev.appdb.adapter.jooq.pool.PoolSettings;
-import dev.appdb.adapter.jooq.postgres.PostgresDatabase;
+import dev.appdb.adapter.jooq.PoolSettings;
+import dev.appdb.adapter.jooq.internal.postgres.PostgresDatabase;
 import dev.appdb.application.contract.DatabaseUnderTest;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.migrations.DatabaseVendor;
 import dev.appdb.migrations.Migrator;
+import dev.appdb.testing.PgBouncerServer;
+import dev.appdb.testing.PostgresServer;
+import dev.appdb.testing.PostgresTestServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -160,7 +160,7 @@ public final class PostgresTestDatabase implements DatabaseUnderTest {
    * @param table a table of schema {@code app}
    * @return the fault; closing it rolls back and closes {@code blocker}
    */
-  static Fault lockExclusively(Connection blocker, String table) {
+  public static Fault lockExclusively(Connection blocker, String table) {
     try {
       try {
         blocker.setAutoCommit(false);

@@ -1,10 +1,10 @@
 package dev.appdb.bootstrap.cli.output;
 
-import dev.appdb.adapter.jooq.provision.ProvisionReport;
 import dev.appdb.application.health.HealthReport;
-import dev.appdb.bootstrap.DatabaseHealth;
 import dev.appdb.application.importing.ImportReport;
 import dev.appdb.application.signin.SignInResult;
+import dev.appdb.bootstrap.DatabaseHealth;
+import dev.appdb.bootstrap.provision.ProvisionReport;
 import dev.appdb.domain.error.PoolStatus;
 import dev.appdb.domain.identity.UserIdentity;
 import dev.appdb.domain.user.User;

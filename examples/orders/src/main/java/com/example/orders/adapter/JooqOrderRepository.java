@@ -9,7 +9,7 @@ import com.example.orders.schema.tables.records.OrdersRecord;
 import dev.appdb.adapter.jooq.kit.EntityTable;
 import dev.appdb.adapter.jooq.kit.JooqEntityRepository;
 import dev.appdb.adapter.jooq.kit.KitRecords;
-import dev.appdb.adapter.jooq.transaction.TransactionContext;
+import dev.appdb.adapter.jooq.kit.TransactionContext;
 import dev.appdb.domain.user.UserId;
 import java.util.List;
 

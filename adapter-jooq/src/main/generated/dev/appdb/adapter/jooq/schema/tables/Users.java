@@ -4,7 +4,7 @@
 package dev.appdb.adapter.jooq.schema.tables;
 
 
-import dev.appdb.adapter.jooq.binding.InstantBinding;
+import dev.appdb.adapter.jooq.kit.InstantBinding;
 import dev.appdb.adapter.jooq.schema.App;
 import dev.appdb.adapter.jooq.schema.Indexes;
 import dev.appdb.adapter.jooq.schema.Keys;

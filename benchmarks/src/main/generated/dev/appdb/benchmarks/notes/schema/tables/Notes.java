@@ -4,7 +4,7 @@
 package dev.appdb.benchmarks.notes.schema.tables;
 
 
-import dev.appdb.adapter.jooq.binding.InstantBinding;
+import dev.appdb.adapter.jooq.kit.InstantBinding;
 import dev.appdb.benchmarks.notes.schema.App;
 import dev.appdb.benchmarks.notes.schema.Indexes;
 import dev.appdb.benchmarks.notes.schema.Keys;

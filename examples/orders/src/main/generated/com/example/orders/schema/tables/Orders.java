@@ -9,7 +9,7 @@ import com.example.orders.schema.Indexes;
 import com.example.orders.schema.Keys;
 import com.example.orders.schema.tables.records.OrdersRecord;
 
-import dev.appdb.adapter.jooq.binding.InstantBinding;
+import dev.appdb.adapter.jooq.kit.InstantBinding;
 
 import java.time.Instant;
 import java.util.Arrays;

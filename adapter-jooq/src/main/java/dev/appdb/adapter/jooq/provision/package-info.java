@@ -1,4 +1,0 @@
-/**
- * API. Provisioning a PostgreSQL server: roles, databases and grants from a plan.
- */
-package dev.appdb.adapter.jooq.provision;

@@ -1,0 +1,13 @@
+package dev.appdb.adapter.jooq.internal.postgres;
+
+import dev.appdb.adapter.jooq.testing.PostgresTestDatabase;
+import dev.appdb.application.contract.DatabaseUnderTest;
+import dev.appdb.application.contract.RollbackOnlyContractTest;
+
+class PostgresRollbackOnlyTest extends RollbackOnlyContractTest {
+
+  @Override
+  protected DatabaseUnderTest openDatabase(int poolSize) {
+    return PostgresTestDatabase.open(getClass().getSimpleName(), poolSize);
+  }
+}
