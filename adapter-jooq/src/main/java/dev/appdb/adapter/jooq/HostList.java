@@ -1,6 +1,5 @@
 package dev.appdb.adapter.jooq;
 
-import dev.appdb.adapter.jooq.InvalidDatabaseUrlException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

@@ -7,6 +7,7 @@ import dev.appdb.adapter.jooq.internal.transaction.JooqTransactions;
 import dev.appdb.adapter.jooq.internal.transaction.PoolDatabaseProbe;
 import dev.appdb.adapter.jooq.internal.transaction.SqlErrorTranslator;
 import dev.appdb.adapter.jooq.kit.RepositoryFactory;
+import dev.appdb.adapter.jooq.spi.Causes;
 import dev.appdb.adapter.jooq.spi.ConnectionPool;
 import dev.appdb.adapter.jooq.spi.DatabaseDialect;
 import dev.appdb.adapter.jooq.spi.SqlErrorKind;
@@ -310,12 +311,7 @@ public final class JooqDatabase implements AutoCloseable {
   }
 
   private static SQLException sqlException(Throwable failure) {
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return null;
+    return Causes.first(failure, SQLException.class).orElse(null);
   }
 
   /** @return which database this is, never null */

@@ -1,13 +1,12 @@
 package dev.appdb.adapter.jooq;
 
-import dev.appdb.adapter.jooq.InvalidDatabaseUrlException;
-import dev.appdb.adapter.jooq.Pooler;
 import dev.appdb.adapter.jooq.internal.postgres.KeepaliveSocketFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGProperty;
 
 /**
  * libpq's connection parameters, as given in a libpq URI's query, translated to pgjdbc connection
@@ -38,7 +37,9 @@ import java.util.Map;
  *       preferSecondary.</li>
  * </ul>
  * {@code user}, {@code password}, {@code dbname}, {@code host} and {@code port} are read by
- * {@link LibpqUri}. Every other parameter is refused rather than passed to pgjdbc, which would
+ * {@link LibpqUri}. Any of pgjdbc's own connection properties (e.g. {@code prepareThreshold},
+ * {@code targetServerType}), spelt exactly as pgjdbc spells it, passes through unchanged, as in the
+ * {@code jdbc:} form. Every other parameter is refused rather than passed to pgjdbc, which would
  * ignore it silently.
  */
 final class LibpqParameters {
@@ -114,8 +115,7 @@ final class LibpqParameters {
         case POOLER -> properties.put(POOLER, pooler(url, value));
         case "target_session_attrs" -> properties.put("targetServerType", TARGET_SERVER_TYPES.get(
             oneOf(url, name, value, List.copyOf(TARGET_SERVER_TYPES.keySet()))));
-        default -> throw InvalidDatabaseUrlException.of(url, "the query parameter {} is not"
-            + " supported; supported are " + String.join(", ", SUPPORTED), name);
+        default -> properties.put(pgjdbcProperty(url, name), value);
       }
     }
     if (!keepalive.isEmpty()) {
@@ -130,6 +130,24 @@ final class LibpqParameters {
       }
     }
     return properties;
+  }
+
+  /**
+   * @param url the whole URL, for error messages
+   * @param name a query parameter that is not libpq's
+   * @return {@code name}, when it is one of pgjdbc's connection properties
+   * @throws InvalidDatabaseUrlException naming the parameter otherwise, and the property spelt
+   *     as pgjdbc spells it when only its case differs
+   */
+  static String pgjdbcProperty(String url, String name) {
+    if (PGProperty.forName(name) != null) {
+      return name;
+    }
+    String sameButCase = java.util.Arrays.stream(PGProperty.values()).map(PGProperty::getName)
+        .filter(known -> known.equalsIgnoreCase(name)).findFirst().orElse(null);
+    throw InvalidDatabaseUrlException.of(url, "the query parameter {} is neither libpq's ("
+        + String.join(", ", SUPPORTED) + ") nor a pgjdbc connection property"
+        + (sameButCase == null ? "" : "; pgjdbc spells it " + sameButCase), name);
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.appdb.adapter.jooq;
 
-import dev.appdb.adapter.jooq.InvalidDatabaseUrlException;
-import dev.appdb.adapter.jooq.PostgresTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

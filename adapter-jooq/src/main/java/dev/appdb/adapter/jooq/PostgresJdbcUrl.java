@@ -2,9 +2,6 @@ package dev.appdb.adapter.jooq;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.appdb.adapter.jooq.InvalidDatabaseUrlException;
-import dev.appdb.adapter.jooq.PostgresTarget;
-
 import java.net.URLDecoder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +14,14 @@ import java.util.Map;
  * or {@code jdbc:postgresql:database} (localhost:5432), then {@code ?property=value&...}. The
  * database name and values are decoded with {@link URLDecoder}. {@code user} and {@code password}
  * move out of the properties; every other property passes through as written, since it is already
- * in pgjdbc's vocabulary. One leniency: a missing {@code /database} is allowed (the database is
- * then the user's name).
+ * in pgjdbc's vocabulary (a name pgjdbc does not know is refused here, naming it). One leniency: a
+ * missing {@code /database} is allowed (the database is then the user's name).
+ *
+ * <p>Why not pgjdbc's public {@code Driver.parseURL}: tried on pgjdbc 42.7, it returns null for a
+ * malformed URL without saying which part is wrong, and logs the part it could not read at
+ * WARNING through java.util.logging, e.g. "JDBC URL invalid port number: p@host" for
+ * {@code jdbc:postgresql://u:p@host/db}, a password in the log. {@code PgjdbcRoundTripTest} checks
+ * that this reader and pgjdbc agree on every URL both accept.
  */
 final class PostgresJdbcUrl {
 
@@ -58,6 +61,11 @@ final class PostgresJdbcUrl {
       properties.remove(LibpqParameters.POOLER); // as libpq: an empty value means "not set"
     } else if (pooler != null) {
       properties.put(LibpqParameters.POOLER, LibpqParameters.pooler(url, pooler));
+    }
+    for (String name : List.copyOf(properties.keySet())) {
+      if (!name.equals(LibpqParameters.POOLER)) {
+        LibpqParameters.pgjdbcProperty(url, name);
+      }
     }
     String user = properties.remove("user");
     String password = properties.remove("password");

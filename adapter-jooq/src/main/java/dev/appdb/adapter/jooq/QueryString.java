@@ -2,7 +2,6 @@ package dev.appdb.adapter.jooq;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.appdb.adapter.jooq.InvalidDatabaseUrlException;
 
 import java.net.URLDecoder;
 import java.util.LinkedHashMap;

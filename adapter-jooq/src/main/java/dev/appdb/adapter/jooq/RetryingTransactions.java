@@ -1,5 +1,6 @@
 package dev.appdb.adapter.jooq;
 
+import dev.appdb.application.port.RetryPolicy;
 import dev.appdb.application.port.TransactionalWork;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.domain.error.CommitOutcomeUnknownException;

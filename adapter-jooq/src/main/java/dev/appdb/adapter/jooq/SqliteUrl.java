@@ -1,7 +1,5 @@
 package dev.appdb.adapter.jooq;
 
-import dev.appdb.adapter.jooq.InvalidDatabaseUrlException;
-import dev.appdb.adapter.jooq.SqliteTarget;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.appdb.adapter.jooq.DatabaseUrls;
-import dev.appdb.adapter.jooq.InvalidDatabaseUrlException;
-import dev.appdb.adapter.jooq.PostgresTarget;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,11 +112,28 @@ final class LibpqParametersTest {
   void refusesAnUnknownParameterNamingItAndTheSupportedOnes() {
     assertThatThrownBy(() -> DatabaseUrls.parse("postgresql://db/app?sslnegotiation=direct"))
         .isInstanceOf(InvalidDatabaseUrlException.class)
-        .hasMessageContaining("the query parameter 'sslnegotiation' is not supported")
-        .hasMessageContaining("supported are host, port, dbname, user, password, connect_timeout,"
-            + " options, application_name, keepalives, keepalives_idle, keepalives_interval,"
-            + " keepalives_count, sslmode, sslcert, sslkey, sslpassword, sslrootcert,"
-            + " target_session_attrs");
+        .hasMessageContaining("the query parameter 'sslnegotiation' is neither libpq's (host,"
+            + " port, dbname, user, password, connect_timeout, options, application_name,"
+            + " keepalives, keepalives_idle, keepalives_interval, keepalives_count, sslmode,"
+            + " sslcert, sslkey, sslpassword, sslrootcert, target_session_attrs, pooler) nor a"
+            + " pgjdbc connection property");
+  }
+
+  @Test
+  void takesPgjdbcPropertiesAsTheJdbcFormDoesAndNamesAWrongCase() {
+    PostgresTarget target = (PostgresTarget) DatabaseUrls.parse(
+        "postgresql://db/app?prepareThreshold=0&targetServerType=primary&sslmode=require");
+    assertThat(target.properties()).containsEntry("prepareThreshold", "0")
+        .containsEntry("targetServerType", "primary").containsEntry("sslmode", "require");
+    assertThat(target).isEqualTo(DatabaseUrls.parse(
+        "jdbc:postgresql://db/app?prepareThreshold=0&targetServerType=primary&sslmode=require"));
+    for (String url : new String[] {"postgresql://db/app?PREPARETHRESHOLD=0",
+        "jdbc:postgresql://db/app?PREPARETHRESHOLD=0"}) {
+      assertThatThrownBy(() -> DatabaseUrls.parse(url))
+          .isInstanceOf(InvalidDatabaseUrlException.class)
+          .hasMessageContaining("'PREPARETHRESHOLD' is neither libpq's")
+          .hasMessageContaining("pgjdbc spells it prepareThreshold");
+    }
   }
 
   @ParameterizedTest(name = "{0}")

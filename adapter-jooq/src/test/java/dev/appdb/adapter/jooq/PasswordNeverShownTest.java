@@ -3,9 +3,6 @@ package dev.appdb.adapter.jooq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.appdb.adapter.jooq.DatabaseTarget;
-import dev.appdb.adapter.jooq.DatabaseUrls;
-import dev.appdb.adapter.jooq.InvalidDatabaseUrlException;
 
 import java.util.ArrayList;
 import java.util.List;

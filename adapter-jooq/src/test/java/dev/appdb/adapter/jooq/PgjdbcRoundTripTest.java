@@ -2,8 +2,6 @@ package dev.appdb.adapter.jooq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.appdb.adapter.jooq.DatabaseUrls;
-import dev.appdb.adapter.jooq.PostgresTarget;
 
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;

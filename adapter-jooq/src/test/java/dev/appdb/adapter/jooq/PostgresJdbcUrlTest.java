@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.appdb.adapter.jooq.DatabaseUrls;
-import dev.appdb.adapter.jooq.InvalidDatabaseUrlException;
-import dev.appdb.adapter.jooq.PostgresTarget;
 
 import org.junit.jupiter.api.Test;
 

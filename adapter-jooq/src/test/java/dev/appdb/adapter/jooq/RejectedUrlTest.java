@@ -3,8 +3,6 @@ package dev.appdb.adapter.jooq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.appdb.adapter.jooq.DatabaseUrls;
-import dev.appdb.adapter.jooq.InvalidDatabaseUrlException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,9 +3,6 @@ package dev.appdb.adapter.jooq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.appdb.adapter.jooq.DatabaseUrls;
-import dev.appdb.adapter.jooq.InvalidDatabaseUrlException;
-import dev.appdb.adapter.jooq.SqliteTarget;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.appdb.adapter.sqlite;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.PoolSettings;
+import dev.appdb.adapter.jooq.spi.Causes;
 import dev.appdb.adapter.jooq.spi.ConnectionPool;
 import dev.appdb.adapter.jooq.spi.SqlErrorKind;
 import dev.appdb.domain.error.DatabaseUnavailableException;
@@ -130,12 +131,7 @@ public final class SqliteDatabase {
   }
 
   private static SQLException sqlException(Throwable failure) {
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return null;
+    return Causes.first(failure, SQLException.class).orElse(null);
   }
 
   /**

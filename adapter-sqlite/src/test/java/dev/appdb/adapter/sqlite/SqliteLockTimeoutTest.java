@@ -36,7 +36,7 @@ class SqliteLockTimeoutTest {
       User kept = database.transactions().inTransaction(tx -> tx.users().create(
           User.register("Kept", "Committed", null, Instant.now())));
 
-      assertThat(database.transactions().readOnly(tx -> tx.users().list(null, 10)).users())
+      assertThat(database.transactions().readOnly(tx -> tx.users().list(null, 10)).items())
           .containsExactly(kept);
     }
   }

@@ -2,6 +2,7 @@ package dev.appdb.application.importing;
 
 import dev.appdb.application.importing.ImportReport.ImportOutcome;
 import dev.appdb.application.naming.PersonName;
+import dev.appdb.application.port.RetryPolicy;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.application.port.UnitOfWork;
 import dev.appdb.domain.error.AppdbException;
@@ -66,7 +67,6 @@ public final class ImportUsers {
   /** The default number of records per unit of work. */
   public static final int DEFAULT_BATCH_SIZE = 500;
 
-  private static final int ATTEMPTS_ALONE = 3;
 
   private final Transactions transactions;
   private final Clock clock;
@@ -132,25 +132,19 @@ public final class ImportUsers {
   /**
    * Applies one record in its own unit of work. A race lost to a concurrent writer (a unique rule
    * it broke by committing between this unit's lookups and its inserts, or a deadlock or
-   * serialization failure) is retried, up to {@value #ATTEMPTS_ALONE} attempts in all, as
+   * serialization failure) is retried, up to {@code RetryPolicy.DEFAULT}'s attempts in all, as
    * {@code SignIn} does: the next attempt sees the committed rows and matches them. What still
    * fails is rejected with the error's message.
    */
   private Result applyAlone(ImportRecord record) {
-    AppdbException conflict = null;
-    for (int attempt = 0; attempt < ATTEMPTS_ALONE; attempt++) {
-      try {
-        return transactions.inTransaction(tx -> apply(tx, List.of(record))).get(0);
-      } catch (InfrastructureException e) {
-        throw e;
-      } catch (DuplicateException | ConcurrentUpdateException raced) {
-        conflict = raced;
-      } catch (AppdbException other) {
-        conflict = other;
-        break;
-      }
+    try {
+      return RetryPolicy.DEFAULT.rerunLostRaces(
+          () -> transactions.inTransaction(tx -> apply(tx, List.of(record))).get(0));
+    } catch (InfrastructureException e) {
+      throw e;
+    } catch (AppdbException refused) {
+      return Result.rejected(record.key(), refused.getMessage());
     }
-    return Result.rejected(record.key(), conflict.getMessage());
   }
 
   /**

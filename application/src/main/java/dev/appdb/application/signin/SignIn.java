@@ -1,6 +1,7 @@
 package dev.appdb.application.signin;
 
 import dev.appdb.application.naming.PersonName;
+import dev.appdb.application.port.RetryPolicy;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.application.port.UnitOfWork;
 import dev.appdb.domain.error.DuplicateException;
@@ -33,7 +34,6 @@ import java.util.Optional;
  */
 public final class SignIn {
 
-  private static final int ATTEMPTS = 3;
 
   private final Transactions transactions;
   private final Clock clock;
@@ -54,15 +54,8 @@ public final class SignIn {
    *     characters, or an email with whitespace); nothing is written
    */
   public SignInResult signIn(VerifiedClaims claims) {
-    DuplicateException lastCollision = null;
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      try {
-        return transactions.inTransaction(tx -> signIn(tx, claims, clock.instant()));
-      } catch (DuplicateException collision) {
-        lastCollision = collision;
-      }
-    }
-    throw lastCollision;
+    return RetryPolicy.DEFAULT.rerunLostRaces(
+        () -> transactions.inTransaction(tx -> signIn(tx, claims, clock.instant())));
   }
 
   private static SignInResult signIn(UnitOfWork tx, VerifiedClaims claims, Instant now) {

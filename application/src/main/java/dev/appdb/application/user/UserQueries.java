@@ -1,12 +1,12 @@
 package dev.appdb.application.user;
 
 import dev.appdb.application.port.Transactions;
+import dev.appdb.domain.entity.Cursor;
+import dev.appdb.domain.entity.Page;
 import dev.appdb.domain.error.NotFoundException;
 import dev.appdb.domain.error.ValidationException;
 import dev.appdb.domain.user.User;
-import dev.appdb.domain.user.UserCursor;
 import dev.appdb.domain.user.UserId;
-import dev.appdb.domain.user.UserPage;
 import java.util.Objects;
 
 /** Use cases that read users: get one, list a keyset page, count. All read-only. */
@@ -35,7 +35,7 @@ public final class UserQueries {
    * @return the page
    * @throws ValidationException when {@code limit} is out of range
    */
-  public UserPage list(UserCursor after, int limit) {
+  public Page<User> list(Cursor after, int limit) {
     return transactions.readOnly(tx -> tx.users().list(after, limit));
   }
 

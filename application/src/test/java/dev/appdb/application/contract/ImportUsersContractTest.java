@@ -213,7 +213,7 @@ public abstract class ImportUsersContractTest extends ContractTest {
     run(10, List.of(new ImportedUser("old", null, null, null, false, created,
         List.of(realm("old")))));
 
-    User user = transactions().readOnly(tx -> tx.users().list(null, 1)).users().get(0);
+    User user = transactions().readOnly(tx -> tx.users().list(null, 1)).items().get(0);
     assertThat(user.createdAt()).isEqualTo(created);
     assertThat(user.firstName()).isEqualTo("old");
     assertThat(user.lastName()).isEqualTo("old");
@@ -358,7 +358,7 @@ public abstract class ImportUsersContractTest extends ContractTest {
     transactions().inTransaction(tx -> tx.identities().link(new UserIdentity(
         new Issuer("keycloak:test"), new Subject("e"), existing.id(), Instant.now())));
     ImportReport report = run(batchSize, records);
-    List<User> users = transactions().readOnly(tx -> tx.users().list(null, 100)).users();
+    List<User> users = transactions().readOnly(tx -> tx.users().list(null, 100)).items();
     Map<String, String> names = new HashMap<>();
     users.forEach(u -> names.put(u.id().toString(), u.firstName()));
     Map<String, Object> outcome = new TreeMap<>();

@@ -3,15 +3,15 @@ package dev.appdb.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.appdb.domain.entity.Cursor;
+import dev.appdb.domain.entity.Page;
 import dev.appdb.domain.error.ConcurrentUpdateException;
 import dev.appdb.domain.error.DuplicateEmailException;
 import dev.appdb.domain.error.NotFoundException;
 import dev.appdb.domain.error.ValidationException;
 import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
-import dev.appdb.domain.user.UserCursor;
 import dev.appdb.domain.user.UserId;
-import dev.appdb.domain.user.UserPage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +48,9 @@ public abstract class UserRepositoryContractTest extends ContractTest {
     User newYear = save(newUser("NewYear", null, Instant.parse("2024-01-01T00:00:00Z")));
     User halfSecond = save(newUser("Half", null, Instant.parse("2024-01-01T00:00:00.500Z")));
 
-    UserPage page = transactions().readOnly(tx -> tx.users().list(null, 10));
+    Page<User> page = transactions().readOnly(tx -> tx.users().list(null, 10));
 
-    assertThat(page.users()).containsExactly(lastOfYear, newYear, halfSecond);
+    assertThat(page.items()).containsExactly(lastOfYear, newYear, halfSecond);
     assertThat(page.next()).isNull();
   }
 
@@ -62,12 +62,12 @@ public abstract class UserRepositoryContractTest extends ContractTest {
       saved.add(save(newUser("User" + i, null, i < 4 ? sameInstant : sameInstant.plusSeconds(i))));
     }
     List<User> seen = new ArrayList<>();
-    UserCursor cursor = null;
+    Cursor cursor = null;
     int pages = 0;
     do {
-      UserCursor after = cursor;
-      UserPage page = transactions().readOnly(tx -> tx.users().list(after, 3));
-      seen.addAll(page.users());
+      Cursor after = cursor;
+      Page<User> page = transactions().readOnly(tx -> tx.users().list(after, 3));
+      seen.addAll(page.items());
       cursor = page.next();
       pages++;
     } while (cursor != null);

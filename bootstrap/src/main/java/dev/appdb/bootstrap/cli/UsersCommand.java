@@ -1,8 +1,8 @@
 package dev.appdb.bootstrap.cli;
 
 import dev.appdb.application.user.UpdateUserProfile;
+import dev.appdb.domain.entity.Cursor;
 import dev.appdb.domain.user.User;
-import dev.appdb.domain.user.UserCursor;
 import dev.appdb.domain.user.UserId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +38,7 @@ public final class UsersCommand extends AppdbSubcommand {
       int limit,
       @Option(names = "--after", paramLabel = "TOKEN", description = "the next-page token")
       String after) {
-    output().users(appdb().userQueries().list(after == null ? null : UserCursor.parse(after), limit));
+    output().users(appdb().userQueries().list(after == null ? null : Cursor.parse(after), limit));
     return ExitCodes.OK;
   }
 

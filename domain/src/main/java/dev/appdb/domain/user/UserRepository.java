@@ -1,5 +1,7 @@
 package dev.appdb.domain.user;
 
+import dev.appdb.domain.entity.Cursor;
+import dev.appdb.domain.entity.Page;
 import dev.appdb.domain.error.ConcurrentUpdateException;
 import dev.appdb.domain.error.DuplicateEmailException;
 import dev.appdb.domain.error.InfrastructureException;
@@ -112,7 +114,7 @@ public interface UserRepository {
    * @return the page; {@code next} is null when no user follows
    * @throws ValidationException when {@code limit} is out of range
    */
-  UserPage list(UserCursor after, int limit);
+  Page<User> list(Cursor after, int limit);
 
   /** @return how many users exist */
   long count();

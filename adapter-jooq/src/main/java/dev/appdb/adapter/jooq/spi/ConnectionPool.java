@@ -349,16 +349,10 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
    */
   public static DatabaseUnavailableException unavailable(String target, Throwable failure,
       Throwable cause) {
-    Throwable root = failure;
-    String state = null;
-    boolean handshakeFailed = false;
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      root = t;
-      if (state == null && t instanceof SQLException sql && sql.getSQLState() != null) {
-        state = sql.getSQLState();
-      }
-      handshakeFailed |= t instanceof SSLHandshakeException;
-    }
+    Throwable root = Causes.root(failure);
+    String state = Causes.first(failure, SQLException.class, sql -> sql.getSQLState() != null)
+        .map(SQLException::getSQLState).orElse(null);
+    boolean handshakeFailed = Causes.first(failure, SSLHandshakeException.class).isPresent();
     if ("08004".equals(state)
         && String.valueOf(root.getMessage()).contains("does not support SSL")) {
       // pgjdbc's own sentence (not the server's) for a server that answered "no TLS"

@@ -6,10 +6,10 @@ import dev.appdb.application.signin.SignInResult;
 import dev.appdb.bootstrap.DatabaseHealth;
 import dev.appdb.bootstrap.provision.ProvisionReport;
 import dev.appdb.bootstrap.provision.ProvisionStep;
+import dev.appdb.domain.entity.Page;
 import dev.appdb.domain.error.PoolStatus;
 import dev.appdb.domain.identity.UserIdentity;
 import dev.appdb.domain.user.User;
-import dev.appdb.domain.user.UserPage;
 import dev.appdb.migrations.MigrationReport;
 import java.io.PrintWriter;
 import java.util.List;
@@ -49,10 +49,10 @@ public final class HumanOutput implements Output {
   }
 
   @Override
-  public void users(UserPage page) {
+  public void users(Page<User> page) {
     out.printf("%-36s  %-27s  %-7s  %s%n", "ID", "CREATED", "VERSION", "NAME <EMAIL>");
-    page.users().forEach(user -> out.println(line(user)));
-    out.printf("(%d user(s)%s)%n", page.users().size(),
+    page.items().forEach(user -> out.println(line(user)));
+    out.printf("(%d user(s)%s)%n", page.items().size(),
         page.next() == null ? "" : "; next page: --after " + page.next().toToken());
   }
 

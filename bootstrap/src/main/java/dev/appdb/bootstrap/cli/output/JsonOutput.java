@@ -10,10 +10,10 @@ import dev.appdb.application.signin.SignInResult;
 import dev.appdb.bootstrap.DatabaseHealth;
 import dev.appdb.bootstrap.provision.ProvisionReport;
 import dev.appdb.bootstrap.provision.ProvisionStep;
+import dev.appdb.domain.entity.Page;
 import dev.appdb.domain.error.PoolStatus;
 import dev.appdb.domain.identity.UserIdentity;
 import dev.appdb.domain.user.User;
-import dev.appdb.domain.user.UserPage;
 import dev.appdb.migrations.MigrationReport;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -87,10 +87,10 @@ public final class JsonOutput implements Output {
   }
 
   @Override
-  public void users(UserPage page) {
+  public void users(Page<User> page) {
     ObjectNode node = mapper.createObjectNode();
     ArrayNode users = node.putArray("users");
-    page.users().forEach(user -> users.add(userNode(user)));
+    page.items().forEach(user -> users.add(userNode(user)));
     node.put("next", page.next() == null ? null : page.next().toToken());
     print(out, node);
   }

@@ -5,10 +5,10 @@ import dev.appdb.application.importing.ImportReport;
 import dev.appdb.application.signin.SignInResult;
 import dev.appdb.bootstrap.DatabaseHealth;
 import dev.appdb.bootstrap.provision.ProvisionReport;
+import dev.appdb.domain.entity.Page;
 import dev.appdb.domain.error.PoolStatus;
 import dev.appdb.domain.identity.UserIdentity;
 import dev.appdb.domain.user.User;
-import dev.appdb.domain.user.UserPage;
 import dev.appdb.migrations.MigrationReport;
 import java.util.List;
 
@@ -25,7 +25,7 @@ public interface Output {
   void user(User user);
 
   /** @param page a page of users, with the token of the next page if any */
-  void users(UserPage page);
+  void users(Page<User> page);
 
   /** @param what a confirmation such as {@code "deleted user 0190…"} */
   void done(String what);

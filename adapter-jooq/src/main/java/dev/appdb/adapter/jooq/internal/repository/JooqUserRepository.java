@@ -15,9 +15,7 @@ import dev.appdb.domain.error.DuplicateEmailException;
 import dev.appdb.domain.error.DuplicateKeyException;
 import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
-import dev.appdb.domain.user.UserCursor;
 import dev.appdb.domain.user.UserId;
-import dev.appdb.domain.user.UserPage;
 import dev.appdb.domain.user.UserRepository;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -134,14 +132,6 @@ public final class JooqUserRepository extends JooqEntityRepository<UsersRecord, 
     } catch (DuplicateKeyException e) {
       throw translateWrite(e, user);
     }
-  }
-
-  @Override
-  public UserPage list(UserCursor after, int limit) {
-    Page<User> page = list(after == null ? null
-        : new Cursor(after.createdAt(), after.id().value()), limit);
-    return new UserPage(page.items(),
-        page.next() == null ? null : UserCursor.after(page.items().get(page.items().size() - 1)));
   }
 
   /** The unique email arrives as the generic duplicate the unit recorded; name it. */

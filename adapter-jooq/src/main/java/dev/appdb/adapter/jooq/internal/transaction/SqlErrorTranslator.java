@@ -1,5 +1,6 @@
 package dev.appdb.adapter.jooq.internal.transaction;
 
+import dev.appdb.adapter.jooq.spi.Causes;
 import dev.appdb.adapter.jooq.spi.ConstraintViolation;
 import dev.appdb.adapter.jooq.spi.DatabaseDialect;
 import dev.appdb.adapter.jooq.spi.SqlErrorKind;
@@ -192,19 +193,13 @@ public final class SqlErrorTranslator {
    * (sqlite-jdbc's carries neither).
    */
   private static SQLException sqlException(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof BatchUpdateException batch) {
-        SQLException row = batch.getCause() instanceof SQLException cause ? cause
-            : batch.getNextException();
-        return row != null ? row : batch;
-      }
-      if (t instanceof SQLException sql) {
-        return sql;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
+    SQLException first = Causes.first(failure, SQLException.class).orElse(null);
+    if (first instanceof BatchUpdateException batch) {
+      SQLException row = batch.getCause() instanceof SQLException cause ? cause
+          : batch.getNextException();
+      return row != null ? row : batch;
     }
-    return null;
+    return first;
   }
+
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.appdb.adapter.jooq.JooqDatabase;
 import dev.appdb.adapter.jooq.PoolSettings;
-import dev.appdb.adapter.jooq.RetryPolicy;
 import dev.appdb.adapter.jooq.RetryingTransactions;
 import dev.appdb.adapter.jooq.kit.TransactionContext;
 import dev.appdb.adapter.jooq.testing.PostgresTestDatabase;
+import dev.appdb.application.port.RetryPolicy;
 import dev.appdb.application.port.TransactionalWork;
 import dev.appdb.application.port.Transactions;
 import dev.appdb.domain.error.CommitOutcomeUnknownException;
