@@ -57,7 +57,7 @@ public final class Appdb implements AutoCloseable {
   /**
    * Opens the database and, when {@code settings.migrateOnStart()}, migrates it.
    *
-   * @param settings validated settings, never null
+   * @param settings validated settings
    * @return the running appdb
    * @throws DatabaseUnavailableException when the database cannot be opened
    * @throws UnexpectedDatabaseException when a migration fails
@@ -70,9 +70,9 @@ public final class Appdb implements AutoCloseable {
    * Opens the database and, when {@code settings.migrateOnStart()}, applies appdb's migrations
    * and then the service's sets.
    *
-   * @param settings validated settings, never null
+   * @param settings validated settings
    * @param serviceMigrations the service's own migration sets, applied after appdb's in this
-   *     order (appdb's own set is added first; do not list it); never null
+   *     order (appdb's own set is added first; do not list it)
    * @return the running appdb
    * @throws IllegalArgumentException when the sets collide (see {@code Migrator}), checked when
    *     the migrations run
@@ -86,7 +86,7 @@ public final class Appdb implements AutoCloseable {
   /**
    * Opens the database and, when {@code migrate}, migrates it.
    *
-   * @param settings validated settings, never null
+   * @param settings validated settings
    * @param migrate whether to apply pending migrations now
    * @return the running appdb
    * @throws DatabaseUnavailableException when the database cannot be opened
@@ -100,10 +100,10 @@ public final class Appdb implements AutoCloseable {
    * Opens the database and, when {@code migrate}, applies appdb's migrations and then the
    * service's sets.
    *
-   * @param settings validated settings, never null
+   * @param settings validated settings
    * @param migrate whether to apply pending migrations now
    * @param serviceMigrations the service's own migration sets, in order (appdb's own set is
-   *     added first; do not list it); never null
+   *     added first; do not list it)
    * @return the running appdb
    * @throws IllegalArgumentException when the sets collide (see {@code Migrator}), checked when
    *     the migrations run
@@ -173,8 +173,8 @@ public final class Appdb implements AutoCloseable {
    * Makes a service's repository available inside every unit of work that begins afterwards, as
    * {@code tx.repository(port)}; see {@link JooqDatabase#register}.
    *
-   * @param port the repository's interface, never null
-   * @param factory makes the repository for one unit, never null
+   * @param port the repository's interface
+   * @param factory makes the repository for one unit
    * @param <R> the port type
    * @return this appdb, for chaining
    * @throws IllegalArgumentException when {@code port} is not an interface or already has one

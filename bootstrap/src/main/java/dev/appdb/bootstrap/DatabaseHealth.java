@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * The health of one named database.
  *
- * @param name the database's name, e.g. {@code temporal}; never null
+ * @param name the database's name, e.g. {@code temporal}
  * @param required whether it being down fails the whole check
- * @param report its health (up/down, round trip, version; no schema state); never null
+ * @param report its health (up/down, round trip, version; no schema state)
  */
 public record DatabaseHealth(String name, boolean required, HealthReport report) {
 

@@ -32,7 +32,7 @@ public final class NamedDatabase implements AutoCloseable {
   private volatile boolean closed;
   private CompletableFuture<HealthReport> running;
 
-  /** @param settings the database's declaration, never null */
+  /** @param settings the database's declaration */
   public NamedDatabase(NamedDatabaseSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.checker = Executors.newSingleThreadExecutor(task -> {
@@ -53,7 +53,7 @@ public final class NamedDatabase implements AutoCloseable {
   }
 
   /**
-   * @return the open database, opened now if it was not yet; never null
+   * @return the open database, opened now if it was not yet
    * @throws DatabaseUnavailableException when it cannot be opened (tried again next call)
    * @throws IllegalStateException after {@link #close()}
    */
@@ -77,7 +77,7 @@ public final class NamedDatabase implements AutoCloseable {
 
   /**
    * @return up/down, round trip and server version, within the pool's health timeout whatever
-   *     the server does (opening included); never null, never throws for the database's sake
+   *     the server does (opening included), never throws for the database's sake
    */
   public HealthReport health() {
     return check().join();

@@ -71,7 +71,7 @@ public record MigrationSet(String name, String historyTable, List<String> postgr
   }
 
   /**
-   * @param vendor the database's vendor, never null
+   * @param vendor the database's vendor
    * @return the set's locations for that vendor
    */
   public List<String> locations(DatabaseVendor vendor) {

@@ -31,16 +31,16 @@ public final class Migrator {
   /**
    * appdb's own migrations alone.
    *
-   * @param dataSource where to migrate, never null; needs DDL rights (the migration role)
-   * @param vendor which scripts to run, never null
+   * @param dataSource where to migrate; needs DDL rights (the migration role)
+   * @param vendor which scripts to run
    */
   public Migrator(DataSource dataSource, DatabaseVendor vendor) {
     this(dataSource, vendor, List.of(MigrationSet.APPDB));
   }
 
   /**
-   * @param dataSource where to migrate, never null; needs DDL rights (the migration role)
-   * @param vendor which scripts to run, never null
+   * @param dataSource where to migrate; needs DDL rights (the migration role)
+   * @param vendor which scripts to run
    * @param sets the sets, in the order to apply them, appdb's ({@link MigrationSet#APPDB}, or a
    *     copy of it with more locations) first; never empty
    * @throws IllegalArgumentException when the first set is not appdb's, two sets share a name

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Where one migration set of a database stands against the scripts this code ships.
  *
- * @param set the set's name, e.g. {@code appdb}; never null
+ * @param set the set's name, e.g. {@code appdb}
  * @param version the version applied last, e.g. {@code "1"}; null before the set's first
  *     migration
  * @param pending scripts of the set not applied yet, at least 0: more than 0 means the database

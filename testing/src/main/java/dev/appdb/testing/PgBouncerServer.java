@@ -46,13 +46,13 @@ public final class PgBouncerServer implements AutoCloseable {
   /**
    * Starts PgBouncer in front of {@code backend}, for every database on it.
    *
-   * @param backend the PostgreSQL server it connects to, never null
+   * @param backend the PostgreSQL server it connects to
    * @param user the only login PgBouncer accepts, also the one it logs in to the server with
    * @param password that login's password (PgBouncer checks it with SCRAM-SHA-256)
    * @param poolMode {@code transaction}, {@code session} or {@code statement}
    * @param serverPoolSize server connections per database and user
    * @param ignoredStartupParameters startup parameters PgBouncer accepts and drops, e.g.
-   *     {@code extra_float_digits} (pgjdbc sends it) or {@code options}; never null
+   *     {@code extra_float_digits} (pgjdbc sends it) or {@code options}
    * @return the running PgBouncer
    * @throws IllegalStateException when it does not start within 15 s (its log is in the
    *     message)
@@ -67,11 +67,11 @@ public final class PgBouncerServer implements AutoCloseable {
    * Starts PgBouncer in front of {@code backend} for several logins, each logging in to the
    * server as itself (PgBouncer keeps a server pool per database and login).
    *
-   * @param backend the PostgreSQL server it connects to, never null
+   * @param backend the PostgreSQL server it connects to
    * @param logins each login PgBouncer accepts and its password; not empty
    * @param poolMode {@code transaction}, {@code session} or {@code statement}
    * @param serverPoolSize server connections per database and login
-   * @param ignoredStartupParameters startup parameters PgBouncer accepts and drops; never null
+   * @param ignoredStartupParameters startup parameters PgBouncer accepts and drops
    * @return the running PgBouncer
    * @throws IllegalStateException when it does not start within 15 s
    */

@@ -49,7 +49,7 @@ public abstract class SchemaParityCheck {
   @TempDir
   Path folder;
 
-  /** @return the service's migration sets, applied after appdb's in this order; never null */
+  /** @return the service's migration sets, applied after appdb's in this order */
   protected abstract List<MigrationSet> serviceSets();
 
   /**

@@ -7,10 +7,10 @@ import java.util.Objects;
  * behaves, and PostgreSQL's network bounds (ignored for SQLite). Immutable; {@link #toString()}
  * never shows a password.
  *
- * @param target a SQLite file or PostgreSQL server(s) with credentials, never null
- * @param pool pool sizes and timeouts, never null
+ * @param target a SQLite file or PostgreSQL server(s) with credentials
+ * @param pool pool sizes and timeouts
  * @param postgres PostgreSQL connections' connect, login and socket timeouts, keepalive and
- *     idle-in-transaction timeout, never null (unused on SQLite)
+ *     idle-in-transaction timeout (unused on SQLite)
  * @param migration PostgreSQL: the login that runs migrations and the owner role it sets; null
  *     to migrate with the target's own credentials (refused for SQLite)
  */
@@ -51,7 +51,7 @@ public record DatabaseSettings(DatabaseTarget target, PoolSettings pool,
    * @param databaseUrl a {@code DATABASE_URL} in any form {@link DatabaseUrls#parse} reads
    *     ({@code postgresql://...}, {@code jdbc:postgresql:...}, {@code sqlite:///app.db},
    *     {@code jdbc:sqlite:app.db}, ...)
-   * @return the settings, never null
+   * @return the settings
    * @throws dev.appdb.adapter.jooq.InvalidDatabaseUrlException when the URL is null, blank
    *     or malformed (its message masks every password)
    */
@@ -61,7 +61,7 @@ public record DatabaseSettings(DatabaseTarget target, PoolSettings pool,
   }
 
   /**
-   * @param newPool the pool settings, never null
+   * @param newPool the pool settings
    * @return a copy with them; PostgreSQL's socket timeout follows the new statement timeout when
    *     it was the default for the old one
    */
@@ -75,7 +75,7 @@ public record DatabaseSettings(DatabaseTarget target, PoolSettings pool,
   }
 
   /**
-   * @param newPostgres PostgreSQL's network settings, never null
+   * @param newPostgres PostgreSQL's network settings
    * @return a copy with them
    */
   public DatabaseSettings withPostgres(PostgresConnectionSettings newPostgres) {

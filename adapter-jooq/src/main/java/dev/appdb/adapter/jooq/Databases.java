@@ -36,8 +36,8 @@ public final class Databases {
   /**
    * Opens the URL's database with the production defaults of {@link DatabaseSettings#of}.
    *
-   * @param databaseUrl a {@code DATABASE_URL} in any form appdb reads, never null
-   * @return the open database (not migrated: call {@link JooqDatabase#migrate}), never null
+   * @param databaseUrl a {@code DATABASE_URL} in any form appdb reads
+   * @return the open database (not migrated: call {@link JooqDatabase#migrate})
    * @throws dev.appdb.adapter.jooq.InvalidDatabaseUrlException when the URL is malformed
    * @throws IllegalStateException when the URL names SQLite and appdb-adapter-sqlite is not on
    *     the class path
@@ -48,8 +48,8 @@ public final class Databases {
   }
 
   /**
-   * @param settings where and how, never null
-   * @return the open database (not migrated: call {@link JooqDatabase#migrate}), never null
+   * @param settings where and how
+   * @return the open database (not migrated: call {@link JooqDatabase#migrate})
    * @throws IllegalArgumentException when a setting is inconsistent (e.g. the socket timeout
    *     does not exceed the statement timeout), naming it
    * @throws IllegalStateException when the target is SQLite and appdb-adapter-sqlite is not on
@@ -80,12 +80,12 @@ public final class Databases {
    * building one; the vendor is read from the first connection. appdb neither configures nor
    * closes that pool; see {@link PostgresDatabase#adopt} for what it cannot bound then.
    *
-   * @param dataSource the service's pool, never null
+   * @param dataSource the service's pool
    * @param target where it connects, for messages and logs, e.g. {@code postgresql://db/app};
    *     never a password
    * @param statementTimeout the JDBC query timeout of every statement, at least 1 s, e.g.
-   *     {@link PoolSettings#DEFAULT_STATEMENT_TIMEOUT}; never null
-   * @return the database over that pool (not migrated), never null
+   *     {@link PoolSettings#DEFAULT_STATEMENT_TIMEOUT}
+   * @return the database over that pool (not migrated)
    * @throws DatabaseUnavailableException when no connection can be had to read the vendor
    * @throws IllegalArgumentException when the database is neither PostgreSQL nor SQLite, or the
    *     pool's connections are unfit (named in the message)

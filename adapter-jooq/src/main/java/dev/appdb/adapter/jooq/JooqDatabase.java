@@ -70,7 +70,7 @@ public final class JooqDatabase implements AutoCloseable {
     MigrationLock NONE = () -> () -> { };
 
     /**
-     * @return the held lock, released by {@code close()}; never null
+     * @return the held lock, released by {@code close()}
      * @throws DatabaseUnavailableException when it cannot be had within the adapter's bound
      */
     AutoCloseable acquire();
@@ -92,13 +92,13 @@ public final class JooqDatabase implements AutoCloseable {
    * For adapters; a service opens a database through
    * {@link dev.appdb.adapter.jooq.Databases}.
    *
-   * @param pool the open pool, never null; closed by {@link #close} when appdb built it
-   * @param dialect the database's specifics, never null
+   * @param pool the open pool; closed by {@link #close} when appdb built it
+   * @param dialect the database's specifics
    * @param clientQueryTimeout the JDBC query timeout set on every statement (whole seconds, at
    *     least 1), for a database that cannot time statements out itself (SQLite) or a pool whose
    *     connections appdb did not configure; {@link Duration#ZERO} when the server does
    *     (PostgreSQL's {@code statement_timeout})
-   * @param migrationDataSource where {@link #migrate} runs Flyway, never null (an unpooled data
+   * @param migrationDataSource where {@link #migrate} runs Flyway (an unpooled data
    *     source: Flyway holds one connection for its lock while it works on another)
    */
   public JooqDatabase(ConnectionPool pool, DatabaseDialect dialect, Duration clientQueryTimeout,
@@ -113,7 +113,7 @@ public final class JooqDatabase implements AutoCloseable {
    * @param dialect see there
    * @param clientQueryTimeout see there
    * @param migrationDataSource see there
-   * @param migrationLock held while {@link #migrate} runs, never null
+   * @param migrationLock held while {@link #migrate} runs
    */
   public JooqDatabase(ConnectionPool pool, DatabaseDialect dialect, Duration clientQueryTimeout,
       DataSource migrationDataSource, MigrationLock migrationLock) {
@@ -162,7 +162,7 @@ public final class JooqDatabase implements AutoCloseable {
    * history table, so that the version sequences never collide.
    *
    * @param serviceSets the service's sets, in the order to apply them; appdb's own set is added
-   *     first (do not list it); never null
+   *     first (do not list it)
    * @return what was applied, one report per set in the order applied
    * @throws IllegalArgumentException when the sets collide (see {@link Migrator})
    * @throws IllegalStateException when an adopted HikariCP pool allows fewer than two
@@ -228,7 +228,7 @@ public final class JooqDatabase implements AutoCloseable {
    * (migrations run as a separate step, e.g. by another role): a database behind any of them is
    * not ready. {@link #migrate(List)} does this too.
    *
-   * @param serviceSets the service's sets (appdb's own is added first); never null
+   * @param serviceSets the service's sets (appdb's own is added first)
    * @return this database, for chaining
    * @throws IllegalArgumentException when the sets collide (see {@link Migrator})
    */
@@ -314,7 +314,7 @@ public final class JooqDatabase implements AutoCloseable {
     return Causes.first(failure, SQLException.class).orElse(null);
   }
 
-  /** @return which database this is, never null */
+  /** @return which database this is */
   public DatabaseVendor vendor() {
     return dialect.vendor();
   }
@@ -323,7 +323,7 @@ public final class JooqDatabase implements AutoCloseable {
    * Makes a service's repository available inside every unit of work that begins afterwards, as
    * {@code tx.repository(port)}; register at start, before the first unit that needs it.
    *
-   * @param port the repository's interface, e.g. {@code OrderRepository.class}; never null
+   * @param port the repository's interface, e.g. {@code OrderRepository.class}
    * @param factory makes the repository for one unit, e.g. {@code JooqOrderRepository::new}
    * @param <R> the port type
    * @return this database, for chaining
@@ -336,8 +336,7 @@ public final class JooqDatabase implements AutoCloseable {
   }
 
   /**
-   * @param observer told about every unit of work that ends from now on (outcome, duration),
-   *     never null
+   * @param observer told about every unit of work that ends from now on (outcome, duration)
    * @return this database, for chaining
    */
   public JooqDatabase observe(UnitOfWorkObserver observer) {
@@ -350,13 +349,13 @@ public final class JooqDatabase implements AutoCloseable {
     return pool;
   }
 
-  /** @return the unit-of-work port, thread-safe, never null */
+  /** @return the unit-of-work port, thread-safe */
   public Transactions transactions() {
     return transactions;
   }
 
   /**
-   * @return health and pool status, never null; health answers within the pool's
+   * @return health and pool status; health answers within the pool's
    *     {@link dev.appdb.adapter.jooq.PoolSettings#healthTimeout()}
    */
   public DatabaseProbe probe() {
@@ -364,7 +363,7 @@ public final class JooqDatabase implements AutoCloseable {
   }
 
   /**
-   * @return the pooled data source, e.g. for a tool that needs JDBC; never null. Connections
+   * @return the pooled data source, e.g. for a tool that needs JDBC. Connections
    *     from it bypass the units of work and their promises, and are writable whatever unit of
    *     work used them last; {@code unwrap(HikariDataSource.class)} gives HikariCP's own where
    *     appdb built the pool

@@ -37,8 +37,8 @@ public final class MicrometerMetrics {
   /**
    * Binds once per database; HikariCP accepts its metrics registry only once.
    *
-   * @param database the open database, never null
-   * @param registry where the meters go, never null
+   * @param database the open database
+   * @param registry where the meters go
    * @throws IllegalStateException when the database's pool already has a metrics registry
    */
   public static void bind(JooqDatabase database, MeterRegistry registry) {

@@ -191,7 +191,7 @@ public record PoolSettings(
   }
 
   /**
-   * @param newStatementTimeout the longest a statement may run, at least 1 s, never null
+   * @param newStatementTimeout the longest a statement may run, at least 1 s
    * @return a copy with it
    * @throws IllegalArgumentException naming the setting and its limit
    */
@@ -221,7 +221,7 @@ public record PoolSettings(
   }
 
   /**
-   * @param newHealthTimeout the longest a health check takes, 100 ms to 60 s, never null
+   * @param newHealthTimeout the longest a health check takes, 100 ms to 60 s
    * @return a copy with it
    * @throws IllegalArgumentException naming the setting and its limit
    */

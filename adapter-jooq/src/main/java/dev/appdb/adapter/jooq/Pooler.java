@@ -47,7 +47,7 @@ public enum Pooler {
 
   /**
    * @param value a setting's value, e.g. {@code transaction}; case-insensitive, surrounding
-   *     blanks ignored; never null
+   *     blanks ignored
    * @param setting the setting's name for the error, e.g. {@code database.pooler}
    * @return the pooler
    * @throws IllegalArgumentException naming {@code setting} and the accepted values

@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  * @param tcpKeepAlive whether the operating system probes idle connections
  * @param idleInTransactionTimeout how long the server keeps a transaction open with no statement
  *     running before it ends the session; {@link Duration#ZERO} disables; 0 or 1 s+
- * @param pooler what sits between the pool and the server, never null
+ * @param pooler what sits between the pool and the server
  */
 public record PostgresConnectionSettings(
     Duration connectTimeout,
@@ -111,7 +111,7 @@ public record PostgresConnectionSettings(
   }
 
   /**
-   * @param newPooler what sits between the pool and the server, never null
+   * @param newPooler what sits between the pool and the server
    * @return a copy with it
    */
   public PostgresConnectionSettings withPooler(Pooler newPooler) {
@@ -123,7 +123,7 @@ public record PostgresConnectionSettings(
    * The statement every unit of work sends first when the server timeouts cannot be session
    * settings (behind a transaction pooler): both timeouts for this transaction only.
    *
-   * @param statementTimeout the pool's statement timeout, never null
+   * @param statementTimeout the pool's statement timeout
    * @return e.g. {@code SET LOCAL statement_timeout = 30000; SET LOCAL
    *     idle_in_transaction_session_timeout = 60000} (milliseconds)
    */
@@ -134,7 +134,7 @@ public record PostgresConnectionSettings(
   }
 
   /**
-   * @param statementTimeout the pool's statement timeout, never null
+   * @param statementTimeout the pool's statement timeout
    * @return the defaults, with the socket timeout derived from {@code statementTimeout}
    */
   public static PostgresConnectionSettings defaults(Duration statementTimeout) {
@@ -147,7 +147,7 @@ public record PostgresConnectionSettings(
   }
 
   /**
-   * @param statementTimeout the pool's statement timeout, never null
+   * @param statementTimeout the pool's statement timeout
    * @return the socket timeout used when none is set: the statement timeout plus
    *     {@value #SOCKET_TIMEOUT_MARGIN_SECONDS} s
    */
@@ -161,8 +161,8 @@ public record PostgresConnectionSettings(
    * transaction pooler they cannot (see {@link #unitSettings}), and prepared statements stay
    * unnamed ({@code prepareThreshold=0}).
    *
-   * @param properties pgjdbc properties, modified; never null
-   * @param statementTimeout the statement timeout to set on the server, never null
+   * @param properties pgjdbc properties, modified
+   * @param statementTimeout the statement timeout to set on the server
    * @throws IllegalArgumentException when the socket timeout in effect does not exceed
    *     {@code statementTimeout}, the URL's {@code options} set either server timeout, or, behind
    *     a transaction pooler, the URL sets {@code options}, a {@code prepareThreshold} other
@@ -220,7 +220,7 @@ public record PostgresConnectionSettings(
    * outlive a transaction anyway), and a {@code prepareThreshold} or {@code defaultRowFetchSize}
    * other than 0 (named server-side statements).
    *
-   * @param properties pgjdbc properties by name, e.g. a URL's; never null
+   * @param properties pgjdbc properties by name, e.g. a URL's
    * @throws IllegalArgumentException naming the first property at fault and why
    */
   public static void checkTransactionPooling(Map<String, String> properties) {
@@ -257,7 +257,7 @@ public record PostgresConnectionSettings(
    * statements of any length (a migration): no socket or statement timeout. Values the URL set
    * stay; behind a transaction pooler, prepared statements stay unnamed.
    *
-   * @param properties pgjdbc properties, modified; never null
+   * @param properties pgjdbc properties, modified
    * @throws IllegalArgumentException behind a transaction pooler, as {@link #applyTo} does
    */
   public void applyConnectTo(Properties properties) {

@@ -91,7 +91,7 @@ public final class PostgresTarget implements DatabaseTarget {
     return pooler == null ? null : Pooler.parse(pooler, LibpqParameters.POOLER);
   }
 
-  /** @return the database's name: the URL's, else (as libpq defaults it) the user's; never null */
+  /** @return the database's name: the URL's, else (as libpq defaults it) the user's */
   public String database() {
     return effectiveDatabase();
   }

@@ -47,7 +47,7 @@ public final class RetryingTransactions implements Transactions {
   /**
    * @param delegate the port whose units to retry, e.g. {@code database.transactions()}; never
    *     null
-   * @param policy attempts and backoff, never null
+   * @param policy attempts and backoff
    */
   public RetryingTransactions(Transactions delegate, RetryPolicy policy) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -66,7 +66,7 @@ public final class RetryingTransactions implements Transactions {
   }
 
   /**
-   * @param failure what a unit of work threw, never null
+   * @param failure what a unit of work threw
    * @return whether running the unit again may succeed and cannot do its work twice
    */
   public static boolean retryable(Throwable failure) {

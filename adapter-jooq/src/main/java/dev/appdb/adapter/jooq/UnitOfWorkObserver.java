@@ -21,7 +21,7 @@ public interface UnitOfWorkObserver {
 
   /**
    * @param readOnly whether the unit was read-only
-   * @param outcome how it ended, never null
+   * @param outcome how it ended
    * @param nanos how long it took from checkout to the connection's return, in nanoseconds
    */
   void ended(boolean readOnly, Outcome outcome, long nanos);

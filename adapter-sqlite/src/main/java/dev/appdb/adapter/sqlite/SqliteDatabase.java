@@ -85,10 +85,10 @@ public final class SqliteDatabase {
    * through the same pool, holds one connection's transaction while it works on another).
    *
    * @param target where the pool connects, for messages, e.g. {@code sqlite:./app.db}
-   * @param dataSource the service's pool, in auto-commit mode; never null; not closed by appdb
+   * @param dataSource the service's pool, in auto-commit mode; not closed by appdb
    * @param poolTimeout the pool's checkout timeout, for messages, and how long a migration waits
-   *     for another process's on the same file; never null
-   * @param statementTimeout the JDBC query timeout of every statement, at least 1 s; never null.
+   *     for another process's on the same file
+   * @param statementTimeout the JDBC query timeout of every statement, at least 1 s.
    *     sqlite-jdbc applies it to lock waits only: a statement that runs long on an adopted pool
    *     is not interrupted
    * @return the database over that pool (not migrated)

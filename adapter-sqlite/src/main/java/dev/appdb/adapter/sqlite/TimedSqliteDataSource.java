@@ -18,9 +18,9 @@ final class TimedSqliteDataSource extends SQLiteDataSource {
   private final long timeoutNanos;
 
   /**
-   * @param file the database file, never null
-   * @param properties the pragmas of every connection, never null
-   * @param statementTimeout the statement timeout, positive, never null
+   * @param file the database file
+   * @param properties the pragmas of every connection
+   * @param statementTimeout the statement timeout, positive
    */
   TimedSqliteDataSource(Path file, Properties properties, Duration statementTimeout) {
     super(new SQLiteConfig(properties));

@@ -3,5 +3,7 @@
  * settings. {@code SqliteDialect} and {@code SqliteProvider} (found by
  * {@code dev.appdb.adapter.jooq.Databases} through {@link java.util.ServiceLoader}) are
  * internal; not API.
+ *
+ * <p>Nulls: no parameter, component or return value is null unless its Javadoc says so.
  */
 package dev.appdb.adapter.sqlite;

@@ -14,7 +14,7 @@ public interface DatabaseProbe {
    * even when the pool is exhausted or the server is gone. Never throws for a database failure:
    * a failure is reported as {@code up == false} with the reason.
    *
-   * @return the report without schema state, never null
+   * @return the report without schema state
    */
   HealthReport health();
 
@@ -22,7 +22,7 @@ public interface DatabaseProbe {
    * {@link #health()} plus where every migration set stands, within the same bound: ready when
    * the database is up and has no pending migration. For a readiness probe.
    *
-   * @return the report with schema state when up ({@link HealthReport#ready()}), never null
+   * @return the report with schema state when up ({@link HealthReport#ready()})
    */
   HealthReport readiness();
 
@@ -33,7 +33,7 @@ public interface DatabaseProbe {
    * work (first class loading, a busy CPU) is not cut off. Never throws for a database failure.
    * By default the same as {@link #readiness()}.
    *
-   * @return the report with schema state when up, never null
+   * @return the report with schema state when up
    */
   default HealthReport readinessOnThisThread() {
     return readiness();
@@ -45,6 +45,6 @@ public interface DatabaseProbe {
    */
   boolean alive();
 
-  /** @return a snapshot of the connection pool, never null */
+  /** @return a snapshot of the connection pool */
   PoolStatus poolStatus();
 }

@@ -19,8 +19,8 @@ public final class IdentityLinks {
   private final Clock clock;
 
   /**
-   * @param transactions the unit-of-work port, never null
-   * @param clock the source of {@code linkedAt}, never null
+   * @param transactions the unit-of-work port
+   * @param clock the source of {@code linkedAt}
    */
   public IdentityLinks(Transactions transactions, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -28,9 +28,9 @@ public final class IdentityLinks {
   }
 
   /**
-   * @param userId the user, never null
-   * @param issuer the issuer, never null
-   * @param subject the subject, never null
+   * @param userId the user
+   * @param issuer the issuer
+   * @param subject the subject
    * @return the stored link; when the identity is linked to this user already, that link as it
    *     was (linking is idempotent: nothing is written)
    * @throws NotFoundException when the user does not exist
@@ -48,8 +48,8 @@ public final class IdentityLinks {
   }
 
   /**
-   * @param issuer the issuer, never null
-   * @param subject the subject, never null
+   * @param issuer the issuer
+   * @param subject the subject
    * @throws NotFoundException when the identity is not linked
    */
   public void unlink(Issuer issuer, Subject subject) {
@@ -60,7 +60,7 @@ public final class IdentityLinks {
   }
 
   /**
-   * @param userId the user, never null
+   * @param userId the user
    * @return the user's links, oldest first
    * @throws NotFoundException when the user does not exist
    */

@@ -6,6 +6,6 @@ package dev.appdb.application.importing;
  */
 public sealed interface ImportRecord permits ImportedUser, UnreadableUser {
 
-  /** @return how the source names the entry (e.g. the username), for reports; never null */
+  /** @return how the source names the entry (e.g. the username), for reports */
   String key();
 }

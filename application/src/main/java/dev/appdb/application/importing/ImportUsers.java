@@ -73,8 +73,8 @@ public final class ImportUsers {
   private final int batchSize;
 
   /**
-   * @param transactions the unit-of-work port, never null
-   * @param clock the source of timestamps for users without a creation time, never null
+   * @param transactions the unit-of-work port
+   * @param clock the source of timestamps for users without a creation time
    * @param batchSize records per unit of work, at least 1
    * @throws IllegalArgumentException when {@code batchSize} is below 1
    */
@@ -88,8 +88,8 @@ public final class ImportUsers {
   }
 
   /**
-   * @param source the records, consumed once, never null
-   * @param listener receives rejections and per-batch progress, never null
+   * @param source the records, consumed once
+   * @param listener receives rejections and per-batch progress
    * @return the final counts
    * @throws InfrastructureException when the database fails; earlier batches stay committed
    */

@@ -33,7 +33,7 @@ final class KnownRows {
    * their identities, the users those links and their emails lead to, and (after locking those
    * users, see {@link dev.appdb.domain.user.UserRepository#lockAll}) those users' links.
    *
-   * @param tx the unit of work, never null
+   * @param tx the unit of work
    * @param keys the identities of every entry of the batch
    * @param emails the verified emails of every entry of the batch
    * @return the rows found
@@ -65,7 +65,7 @@ final class KnownRows {
     return Optional.ofNullable(usersByEmail.get(email.normalized()));
   }
 
-  /** @return the known links of a known user, never null */
+  /** @return the known links of a known user */
   List<UserIdentity> linksOf(UserId id) {
     return linksByUser.getOrDefault(id, List.of());
   }

@@ -15,8 +15,8 @@ package dev.appdb.application.naming;
  *       never left nameless.</li>
  * </ol>
  *
- * @param firstName the derived first name, never null (may still break the domain's limits)
- * @param lastName the derived last name, never null
+ * @param firstName the derived first name (may still break the domain's limits)
+ * @param lastName the derived last name
  */
 public record PersonName(String firstName, String lastName) {
 
@@ -24,7 +24,7 @@ public record PersonName(String firstName, String lastName) {
    * @param given the explicit first name, may be null
    * @param family the explicit last name, may be null
    * @param fullName a display name such as {@code "Ada Linwick"}, may be null
-   * @param handle the fallback, never null
+   * @param handle the fallback
    * @return the derived names
    */
   public static PersonName derive(String given, String family, String fullName, String handle) {

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  * concurrent writer (sign-in, import).
  *
  * @param maxAttempts runs in all, the first included: 2–10
- * @param firstDelay the wait before the second run: 1 ms to 10 s, never null
- * @param maxDelay the longest wait: at least {@code firstDelay}, at most 60 s, never null
+ * @param firstDelay the wait before the second run: 1 ms to 10 s
+ * @param maxDelay the longest wait: at least {@code firstDelay}, at most 60 s
  */
 public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDelay) {
 

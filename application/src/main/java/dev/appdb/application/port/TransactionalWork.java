@@ -9,7 +9,7 @@ package dev.appdb.application.port;
 public interface TransactionalWork<T> {
 
   /**
-   * @param unitOfWork the transaction's repositories, never null
+   * @param unitOfWork the transaction's repositories
    * @return the result handed back by {@link Transactions}, may be null
    */
   T run(UnitOfWork unitOfWork);

@@ -23,7 +23,7 @@ public interface Transactions {
   /**
    * Runs {@code work} in a read-write transaction.
    *
-   * @param work the work, never null
+   * @param work the work
    * @param <T> the result type
    * @return what {@code work} returned, after the commit succeeded
    * @throws AppdbException what {@code work} threw (after rollback), or a translated database
@@ -42,7 +42,7 @@ public interface Transactions {
    * write fails with {@link IllegalStateException}, a programming error). Same guarantees and
    * errors as {@link #inTransaction}.
    *
-   * @param work the work, never null
+   * @param work the work
    * @param <T> the result type
    * @return what {@code work} returned
    */

@@ -18,10 +18,10 @@ import dev.appdb.domain.user.UserRepository;
  */
 public interface UnitOfWork {
 
-  /** @return the users' store bound to this transaction, never null */
+  /** @return the users' store bound to this transaction */
   UserRepository users();
 
-  /** @return the identity links' store bound to this transaction, never null */
+  /** @return the identity links' store bound to this transaction */
   UserIdentityRepository identities();
 
   /**
@@ -30,9 +30,9 @@ public interface UnitOfWork {
    * {@code UserRepository.class} and {@code UserIdentityRepository.class} give
    * {@link #users()} and {@link #identities()}.
    *
-   * @param port the repository's interface, never null
+   * @param port the repository's interface
    * @param <R> the port type
-   * @return the repository, never null
+   * @return the repository
    * @throws IllegalArgumentException when no repository is registered for {@code port}, naming
    *     it and the registered ones
    * @throws IllegalStateException when the unit of work has ended

@@ -39,8 +39,8 @@ public final class SignIn {
   private final Clock clock;
 
   /**
-   * @param transactions the unit-of-work port, never null
-   * @param clock the source of timestamps, never null
+   * @param transactions the unit-of-work port
+   * @param clock the source of timestamps
    */
   public SignIn(Transactions transactions, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -48,7 +48,7 @@ public final class SignIn {
   }
 
   /**
-   * @param claims verified claims, never null
+   * @param claims verified claims
    * @return what happened and to whom
    * @throws ValidationException when a claim breaks a rule (for example a name over 100
    *     characters, or an email with whitespace); nothing is written

@@ -6,9 +6,9 @@ import dev.appdb.domain.user.User;
 /**
  * What a sign-in did.
  *
- * @param outcome which path was taken, never null
- * @param user the signed-in user, never null
- * @param identity the identity link used or made, never null
+ * @param outcome which path was taken
+ * @param user the signed-in user
+ * @param identity the identity link used or made
  */
 public record SignInResult(Outcome outcome, User user, UserIdentity identity) {
 

@@ -8,8 +8,8 @@ import java.util.Objects;
  * The claims of an ID token whose signature, audience and expiry the caller has already
  * verified (OIDC Core §3.1.3.7). appdb does not verify tokens; it only acts on their claims.
  *
- * @param issuer the {@code iss} claim, never null
- * @param subject the {@code sub} claim, never null
+ * @param issuer the {@code iss} claim
+ * @param subject the {@code sub} claim
  * @param email the {@code email} claim, or null
  * @param emailVerified the {@code email_verified} claim; false when absent
  * @param givenName the {@code given_name} claim, or null

@@ -10,13 +10,13 @@ public final class DeleteUser {
 
   private final Transactions transactions;
 
-  /** @param transactions the unit-of-work port, never null */
+  /** @param transactions the unit-of-work port */
   public DeleteUser(Transactions transactions) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
   }
 
   /**
-   * @param id the user, never null
+   * @param id the user
    * @throws NotFoundException when the user does not exist
    */
   public void delete(UserId id) {

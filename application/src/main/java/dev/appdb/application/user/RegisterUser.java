@@ -15,8 +15,8 @@ public final class RegisterUser {
   private final Clock clock;
 
   /**
-   * @param transactions the unit-of-work port, never null
-   * @param clock the source of {@code createdAt}, never null
+   * @param transactions the unit-of-work port
+   * @param clock the source of {@code createdAt}
    */
   public RegisterUser(Transactions transactions, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");

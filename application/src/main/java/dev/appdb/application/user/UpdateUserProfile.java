@@ -18,8 +18,8 @@ public final class UpdateUserProfile {
   private final Clock clock;
 
   /**
-   * @param transactions the unit-of-work port, never null
-   * @param clock the source of {@code updatedAt}, never null
+   * @param transactions the unit-of-work port
+   * @param clock the source of {@code updatedAt}
    */
   public UpdateUserProfile(Transactions transactions, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -29,7 +29,7 @@ public final class UpdateUserProfile {
   /**
    * Replaces the profile when {@code expectedVersion} is still current.
    *
-   * @param id the user, never null
+   * @param id the user
    * @param expectedVersion the version the caller read
    * @param firstName new given name
    * @param lastName new family name

@@ -14,13 +14,13 @@ public final class UserQueries {
 
   private final Transactions transactions;
 
-  /** @param transactions the unit-of-work port, never null */
+  /** @param transactions the unit-of-work port */
   public UserQueries(Transactions transactions) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");
   }
 
   /**
-   * @param id the user's id, never null
+   * @param id the user's id
    * @return the user
    * @throws NotFoundException when there is no such user
    */

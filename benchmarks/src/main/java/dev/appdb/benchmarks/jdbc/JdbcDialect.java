@@ -39,7 +39,7 @@ public interface JdbcDialect {
   /**
    * @param statement the statement
    * @param index the parameter's position, from 1
-   * @param id the id, never null
+   * @param id the id
    * @throws SQLException when the driver refuses
    */
   void setId(PreparedStatement statement, int index, UUID id) throws SQLException;
@@ -47,7 +47,7 @@ public interface JdbcDialect {
   /**
    * @param statement the statement
    * @param index the parameter's position, from 1
-   * @param instant the timestamp, never null
+   * @param instant the timestamp
    * @throws SQLException when the driver refuses
    */
   void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException;

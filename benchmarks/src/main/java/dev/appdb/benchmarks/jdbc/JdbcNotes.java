@@ -27,7 +27,7 @@ public final class JdbcNotes {
   private final String insert;
   private final String update;
 
-  /** @param dialect the database's types and table names, never null */
+  /** @param dialect the database's types and table names */
   public JdbcNotes(JdbcDialect dialect) {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     String notes = dialect.table("notes");

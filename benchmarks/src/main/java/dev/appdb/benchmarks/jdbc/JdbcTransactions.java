@@ -17,8 +17,8 @@ public final class JdbcTransactions {
   private final JdbcDialect dialect;
 
   /**
-   * @param pool the same pool appdb uses, never null
-   * @param dialect the database's specifics, never null
+   * @param pool the same pool appdb uses
+   * @param dialect the database's specifics
    */
   public JdbcTransactions(DataSource pool, JdbcDialect dialect) {
     this.pool = Objects.requireNonNull(pool, "pool");
@@ -26,7 +26,7 @@ public final class JdbcTransactions {
   }
 
   /**
-   * @param work the statements, never null
+   * @param work the statements
    * @param <T> the result type
    * @return what {@code work} returned, after the commit
    * @throws SQLException when checkout, a statement or the commit fails
@@ -38,7 +38,7 @@ public final class JdbcTransactions {
   /**
    * Like {@link #inTransaction}, in a read-only transaction that takes no write lock.
    *
-   * @param work the statements, never null
+   * @param work the statements
    * @param <T> the result type
    * @return what {@code work} returned, after the commit
    * @throws SQLException when checkout, a statement or the commit fails

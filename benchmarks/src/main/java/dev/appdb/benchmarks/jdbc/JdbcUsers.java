@@ -25,7 +25,7 @@ public final class JdbcUsers {
 
   private final JdbcDialect dialect;
 
-  /** @param dialect the database's SQL and types, never null */
+  /** @param dialect the database's SQL and types */
   public JdbcUsers(JdbcDialect dialect) {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
   }

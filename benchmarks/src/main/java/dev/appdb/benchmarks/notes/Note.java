@@ -10,8 +10,8 @@ import java.time.Instant;
  * A user's note: the entity a service adds on appdb's entity kit, here to measure the
  * repository kit on a table that is not appdb's.
  *
- * @param id the note's id, never null
- * @param userId whose note, never null; must be an existing user
+ * @param id the note's id
+ * @param userId whose note; must be an existing user
  * @param title the text, 1–200 characters, stripped, no control characters
  * @param pinned whether it is pinned
  * @param createdAt when it was written, UTC
@@ -35,7 +35,7 @@ public record Note(NoteId id, UserId userId, String title, boolean pinned, Insta
   }
 
   /**
-   * @param userId whose note, never null
+   * @param userId whose note
    * @param title the text, see {@link Note}
    * @param now the current time
    * @return a new, unpinned note, version 0

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * A note's id: a time-ordered UUID (version 7).
  *
- * @param value the UUID, never null
+ * @param value the UUID
  */
 public record NoteId(UUID value) implements EntityId {
 
@@ -16,7 +16,7 @@ public record NoteId(UUID value) implements EntityId {
     EntityRules.requireId("noteId", value);
   }
 
-  /** @return a new id, never null */
+  /** @return a new id */
   public static NoteId generate() {
     return new NoteId(EntityRules.newId());
   }

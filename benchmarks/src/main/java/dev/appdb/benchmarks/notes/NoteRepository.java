@@ -9,20 +9,20 @@ import java.util.Optional;
 public interface NoteRepository {
 
   /**
-   * @param note a new note, never null
+   * @param note a new note
    * @return the note as stored
    * @throws dev.appdb.domain.error.MissingReferenceException when its user does not exist
    */
   Note create(Note note);
 
   /**
-   * @param id a note's id, never null
+   * @param id a note's id
    * @return the note, or empty when there is none
    */
   Optional<Note> findById(NoteId id);
 
   /**
-   * @param note a changed note (as read, with its version), never null
+   * @param note a changed note (as read, with its version)
    * @return the stored note, version incremented
    * @throws dev.appdb.domain.error.ConcurrentUpdateException when its version is stale
    */

@@ -19,7 +19,7 @@ public final class NotesModule {
    * Registers the notes' repository, so that {@code tx.repository(NoteRepository.class)} works
    * in every unit of work of {@code database}.
    *
-   * @param database an open database migrated with {@link #MIGRATIONS}, never null
+   * @param database an open database migrated with {@link #MIGRATIONS}
    * @return {@code database}
    */
   public static JooqDatabase register(JooqDatabase database) {

@@ -17,17 +17,16 @@ import java.util.Objects;
 /**
  * The complete, validated configuration of an appdb process. Built by {@link SettingsLoader}.
  *
- * @param profile the profile whose defaults were applied, never null
- * @param database where the data lives, credentials included (never printed), never null
+ * @param profile the profile whose defaults were applied
+ * @param database where the data lives, credentials included (never printed)
  * @param migration PostgreSQL: the login that runs migrations and the role it sets; null for the
  *     application's own credentials
  * @param migrateOnStart whether pending migrations run when the process starts
- * @param pool connection pool sizes and timeouts, never null
- * @param postgres PostgreSQL connections' network timeouts and keepalive (unused on SQLite),
- *     never null
+ * @param pool connection pool sizes and timeouts
+ * @param postgres PostgreSQL connections' network timeouts and keepalive (unused on SQLite)
  * @param importBatchSize users per unit of work when importing, 1–10000
  * @param databases the named databases beside the application's, watched for health; copied,
- *     never null (empty when none is declared)
+ *     (empty when none is declared)
  */
 public record AppdbSettings(
     Profile profile,
@@ -49,7 +48,7 @@ public record AppdbSettings(
   }
 
   /**
-   * @param newPool the pool settings to use instead, never null
+   * @param newPool the pool settings to use instead
    * @return a copy with {@code newPool}
    */
   public AppdbSettings withPool(PoolSettings newPool) {
@@ -58,7 +57,7 @@ public record AppdbSettings(
   }
 
   /**
-   * @param newPostgres PostgreSQL's connection settings to use instead, never null
+   * @param newPostgres PostgreSQL's connection settings to use instead
    * @return a copy with {@code newPostgres}
    */
   public AppdbSettings withPostgres(PostgresConnectionSettings newPostgres) {

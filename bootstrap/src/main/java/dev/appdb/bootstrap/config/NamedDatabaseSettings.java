@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param name its name in health reports and {@code Appdb.database(name)}: {@code [a-z][a-z0-9_-]*},
  *     up to 63 characters, not {@value #APPLICATION}
- * @param settings where it is and its own (small) pool; never null
+ * @param settings where it is and its own (small) pool
  * @param required whether {@code appdb health} fails (exit 3) when it is down
  */
 public record NamedDatabaseSettings(String name, DatabaseSettings settings, boolean required) {

@@ -8,9 +8,9 @@ import java.util.Objects;
 /**
  * What {@code appdb provision} needs, built by {@link SettingsLoader#loadProvisioning}.
  *
- * @param admin the administrator's connection, password from its file; never null
- * @param plan role and database names and the logins' passwords; never null
- * @param network connect and login timeouts; never null
+ * @param admin the administrator's connection, password from its file
+ * @param plan role and database names and the logins' passwords
+ * @param network connect and login timeouts
  */
 public record ProvisionSettings(PostgresTarget admin, ProvisionPlan plan,
     PostgresConnectionSettings network) {

@@ -39,7 +39,7 @@ public final class ImportFileException extends RuntimeException {
     return new ImportFileException(file, location, "malformed JSON: " + e.getOriginalMessage(), e);
   }
 
-  /** @return the file that cannot be read, never null (null only after deserialization) */
+  /** @return the file that cannot be read (null only after deserialization) */
   public Path file() {
     return file;
   }

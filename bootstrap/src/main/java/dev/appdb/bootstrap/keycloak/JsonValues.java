@@ -10,7 +10,7 @@ final class JsonValues {
   private JsonValues() {}
 
   /**
-   * @param parent the object holding the field, never null
+   * @param parent the object holding the field
    * @param field the field name
    * @param path the field's path for the message
    * @return the string, or null when the field is missing, JSON {@code null} or blank

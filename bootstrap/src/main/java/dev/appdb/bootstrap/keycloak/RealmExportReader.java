@@ -130,7 +130,7 @@ public final class RealmExportReader implements Iterator<ImportRecord>, AutoClos
   /**
    * Opens a realm export and reads up to its first user.
    *
-   * @param file the export, a JSON file in UTF-8 (or UTF-16/32, detected by Jackson); never null
+   * @param file the export, a JSON file in UTF-8 (or UTF-16/32, detected by Jackson)
    * @param issuer the issuer of the realm's own identity for every user, e.g. the realm's
    *     issuer URL; null for {@code "keycloak:" + realm}
    * @param trustEmails treat every {@code email} as verified, whatever {@code emailVerified} says
@@ -225,7 +225,7 @@ public final class RealmExportReader implements Iterator<ImportRecord>, AutoClos
   }
 
   /**
-   * @return the next user: an {@link ImportedUser} or an {@link UnreadableUser}; never null
+   * @return the next user: an {@link ImportedUser} or an {@link UnreadableUser}
    * @throws NoSuchElementException when the file holds no more users
    * @throws ImportFileException as {@link #hasNext()}
    */

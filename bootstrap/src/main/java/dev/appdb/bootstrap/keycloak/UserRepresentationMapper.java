@@ -24,7 +24,7 @@ final class UserRepresentationMapper {
   private final boolean trustEmails;
 
   /**
-   * @param realmIssuer the issuer of the realm's own identity, never null
+   * @param realmIssuer the issuer of the realm's own identity
    * @param trustEmails treat every {@code email} as verified, whatever {@code emailVerified} says
    */
   UserRepresentationMapper(String realmIssuer, boolean trustEmails) {
@@ -33,9 +33,9 @@ final class UserRepresentationMapper {
   }
 
   /**
-   * @param user one element of {@code users}, never null
+   * @param user one element of {@code users}
    * @param index its 0-based position among all users of the file
-   * @return the user, or why it cannot be imported; never null
+   * @return the user, or why it cannot be imported
    */
   ImportRecord map(JsonNode user, int index) {
     String fallbackKey = "#" + index;

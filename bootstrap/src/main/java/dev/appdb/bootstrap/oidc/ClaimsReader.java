@@ -56,8 +56,8 @@ public final class ClaimsReader {
   private ClaimsReader() {}
 
   /**
-   * @param file a JSON file holding one object of claims, never null
-   * @return the claims, never null
+   * @param file a JSON file holding one object of claims
+   * @return the claims
    * @throws UncheckedIOException when the file cannot be read (the cause is the
    *     {@link IOException}, e.g. {@link java.nio.file.NoSuchFileException})
    * @throws ClaimsException when the JSON is malformed or not an object, or a claim is missing
@@ -75,8 +75,8 @@ public final class ClaimsReader {
   }
 
   /**
-   * @param in JSON holding one object of claims, read to its end and not closed; never null
-   * @return the claims, never null
+   * @param in JSON holding one object of claims, read to its end and not closed
+   * @return the claims
    * @throws UncheckedIOException when reading fails
    * @throws ClaimsException as {@link #read(Path)}, naming the source {@code claims}
    * @throws ValidationException as {@link #read(Path)}

@@ -61,10 +61,10 @@ public final class PostgresProvisioning {
 
   /**
    * @param admin the administrator's connection (credentials included), to any database of the
-   *     server, e.g. {@code postgres}; never null
-   * @param plan names and passwords, never null
+   *     server, e.g. {@code postgres}
+   * @param plan names and passwords
    * @param network connect and login timeouts (no statement timeout: {@code CREATE DATABASE}
-   *     may take a while), never null
+   *     may take a while)
    * @return every step, in order
    * @throws DatabaseUnavailableException when the server cannot be reached or refuses the login
    * @throws MissingPrivilegeException when the administrator lacks a privilege a step needs

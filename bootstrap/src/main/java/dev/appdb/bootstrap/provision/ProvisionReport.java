@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What {@link PostgresProvisioning#provision} did, step by step, in order.
  *
- * @param steps every step, changed or not; copied, never null
+ * @param steps every step, changed or not; copied
  */
 public record ProvisionReport(List<ProvisionStep> steps) {
 

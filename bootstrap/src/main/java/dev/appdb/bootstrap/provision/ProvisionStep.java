@@ -6,9 +6,9 @@ import java.util.Objects;
  * One thing provisioning made sure of.
  *
  * @param object what it concerns, e.g. {@code role appowner} or
- *     {@code default privileges of appowner in app for appuser on tables}; never null
+ *     {@code default privileges of appowner in app for appuser on tables}
  * @param outcome what was done, e.g. {@code created (NOLOGIN)}, or {@code as wanted} when
- *     nothing needed doing; never null
+ *     nothing needed doing
  * @param changed whether the server was changed
  */
 public record ProvisionStep(String object, String outcome, boolean changed) {

@@ -29,7 +29,7 @@ final class ScramVerifier {
   private ScramVerifier() {}
 
   /**
-   * @param password the cleartext, never null
+   * @param password the cleartext
    * @return a new verifier with a random salt
    */
   static String compute(char[] password) {
@@ -38,7 +38,7 @@ final class ScramVerifier {
 
   /**
    * @param stored what {@code pg_authid.rolpassword} holds, may be null
-   * @param password a cleartext, never null
+   * @param password a cleartext
    * @return whether {@code stored} is a SCRAM-SHA-256 verifier of {@code password}
    */
   static boolean matches(String stored, char[] password) {

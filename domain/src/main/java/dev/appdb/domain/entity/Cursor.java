@@ -10,8 +10,8 @@ import java.util.UUID;
  * A keyset position in an entity listing's order ({@code createdAt}, then {@code id}): the next
  * page starts strictly after it. Stable under concurrent inserts and deletes, unlike an offset.
  *
- * @param createdAt the last listed entity's creation time, never null
- * @param id the last listed entity's id, never null
+ * @param createdAt the last listed entity's creation time
+ * @param id the last listed entity's id
  */
 public record Cursor(Instant createdAt, UUID id) {
 
@@ -24,7 +24,7 @@ public record Cursor(Instant createdAt, UUID id) {
   }
 
   /**
-   * @param last the last entity of a page, never null
+   * @param last the last entity of a page
    * @return the position just after it
    */
   public static Cursor after(Entity<?> last) {

@@ -15,14 +15,14 @@ import java.time.Instant;
  */
 public interface Entity<I extends EntityId> {
 
-  /** @return the id, never null */
+  /** @return the id */
   I id();
 
-  /** @return when the entity was created, UTC, truncated to microseconds; never null */
+  /** @return when the entity was created, UTC, truncated to microseconds */
   Instant createdAt();
 
   /**
-   * @return when the entity last changed, UTC, truncated to microseconds; never null, never
+   * @return when the entity last changed, UTC, truncated to microseconds, never
    *     before {@link #createdAt()}
    */
   Instant updatedAt();

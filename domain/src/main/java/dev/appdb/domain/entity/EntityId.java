@@ -15,6 +15,6 @@ import java.util.UUID;
  */
 public interface EntityId {
 
-  /** @return the UUID, never null; stored as {@code uuid} (PostgreSQL) or canonical text (SQLite) */
+  /** @return the UUID; stored as {@code uuid} (PostgreSQL) or canonical text (SQLite) */
   UUID value();
 }

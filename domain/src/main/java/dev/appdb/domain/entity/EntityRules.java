@@ -28,7 +28,7 @@ public final class EntityRules {
 
   private EntityRules() {}
 
-  /** @return a new time-ordered (version 7) UUID for an entity's id, never null */
+  /** @return a new time-ordered (version 7) UUID for an entity's id */
   public static UUID newId() {
     return TimeOrderedUuid.next();
   }
@@ -74,7 +74,7 @@ public final class EntityRules {
   }
 
   /**
-   * @param createdAt the (already checked) creation time, never null
+   * @param createdAt the (already checked) creation time
    * @param updatedAt the last-change time, may be null (which fails)
    * @return {@code updatedAt} truncated to microseconds
    * @throws ValidationException naming {@code updatedAt} when absent, out of range or before

@@ -16,7 +16,7 @@ public final class DatabaseUnavailableException extends InfrastructureException 
   /**
    * A passing outage: {@link #retryable()} is true.
    *
-   * @param message what failed, without secrets; never null
+   * @param message what failed, without secrets
    * @param cause the underlying failure, may be null
    */
   public DatabaseUnavailableException(String message, Throwable cause) {
@@ -24,7 +24,7 @@ public final class DatabaseUnavailableException extends InfrastructureException 
   }
 
   /**
-   * @param message what failed, without secrets; never null
+   * @param message what failed, without secrets
    * @param cause the underlying failure, may be null
    * @param retryable false when a new attempt meets the same refusal until the configuration
    *     changes (see {@link #retryable()})

@@ -11,7 +11,7 @@ public final class DuplicateEmailException extends DuplicateException {
 
   private final String email;
 
-  /** @param email the address as the caller spelled it, never null */
+  /** @param email the address as the caller spelled it */
   public DuplicateEmailException(String email) {
     super("email: this address already belongs to another user");
     this.email = email;

@@ -26,7 +26,7 @@ public final class DuplicateKeyException extends DuplicateException {
     this.constraint = constraint;
   }
 
-  /** @return the violated constraint's name, or table and columns when unnamed; never null */
+  /** @return the violated constraint's name, or table and columns when unnamed */
   public String constraint() {
     return constraint;
   }

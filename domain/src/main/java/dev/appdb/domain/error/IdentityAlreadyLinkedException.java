@@ -6,8 +6,8 @@ public final class IdentityAlreadyLinkedException extends DuplicateException {
   private static final long serialVersionUID = 1L;
 
   /**
-   * @param issuer the issuer or provider alias, never null
-   * @param subject the subject, never null
+   * @param issuer the issuer or provider alias
+   * @param subject the subject
    */
   public IdentityAlreadyLinkedException(String issuer, String subject) {
     super("identity (" + issuer + ", " + subject + ") is already linked to a user");

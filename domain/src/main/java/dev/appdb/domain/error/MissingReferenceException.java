@@ -17,7 +17,7 @@ public final class MissingReferenceException extends NotFoundException {
    * @param constraint the foreign key's name, e.g. {@code orders_user_id_fkey}; where the
    *     database names none (SQLite) and the table's generated classes do not hold exactly one
    *     foreign key (a key to appdb's {@code users} is not in a service's generated classes), a
-   *     description naming the table instead, {@code a foreign key of orders}; never null
+   *     description naming the table instead, {@code a foreign key of orders}
    */
   public MissingReferenceException(String constraint) {
     super("the row that " + Objects.requireNonNull(constraint, "constraint")
@@ -27,7 +27,7 @@ public final class MissingReferenceException extends NotFoundException {
 
   /**
    * @return the foreign key's name; on SQLite possibly {@code a foreign key of <table>} (see the
-   *     constructor), so compare it to a name only on PostgreSQL; never null
+   *     constructor), so compare it to a name only on PostgreSQL
    */
   public String constraint() {
     return constraint;

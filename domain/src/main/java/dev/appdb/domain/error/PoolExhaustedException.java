@@ -14,7 +14,7 @@ public final class PoolExhaustedException extends InfrastructureException {
 
   /**
    * @param timeoutMillis the checkout timeout that expired, in milliseconds
-   * @param status the pool's status when the timeout expired, never null
+   * @param status the pool's status when the timeout expired
    * @param cause the pool's own exception, may be null
    */
   public PoolExhaustedException(long timeoutMillis, PoolStatus status, Throwable cause) {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A snapshot of a connection pool, mirroring the seed's {@code get_pool_status()} and adding
  * what an operator needs to see a pool in trouble.
  *
- * @param pool the pool's name, e.g. {@code appdb}; never null
+ * @param pool the pool's name, e.g. {@code appdb}
  * @param size connections currently open (idle + active)
  * @param checkedIn idle connections, ready for checkout
  * @param checkedOut connections in use by a unit of work

@@ -15,7 +15,7 @@ public final class StillReferencedException extends AppdbException {
   /**
    * @param constraint the foreign key's name, e.g. {@code orders_user_id_fkey}; where the
    *     database names none (SQLite), a description naming the table referred to instead,
-   *     {@code a foreign key referring to users}; never null
+   *     {@code a foreign key referring to users}
    */
   public StillReferencedException(String constraint) {
     super("the row is still referenced through " + Objects.requireNonNull(constraint,
@@ -25,7 +25,7 @@ public final class StillReferencedException extends AppdbException {
 
   /**
    * @return the foreign key's name; on SQLite {@code a foreign key referring to <table>}, so
-   *     compare it to a name only on PostgreSQL; never null
+   *     compare it to a name only on PostgreSQL
    */
   public String constraint() {
     return constraint;

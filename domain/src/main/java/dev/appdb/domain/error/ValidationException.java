@@ -14,8 +14,7 @@ public final class ValidationException extends AppdbException {
   private final String field;
 
   /**
-   * @param field the name of the offending field as the caller knows it, e.g. {@code "firstName"};
-   *     never null
+   * @param field the name of the offending field as the caller knows it, e.g. {@code "firstName"}
    * @param problem what is wrong, naming the limit, e.g. {@code "must be at most 100 characters"}
    */
   public ValidationException(String field, String problem) {
@@ -23,7 +22,7 @@ public final class ValidationException extends AppdbException {
     this.field = field;
   }
 
-  /** @return the name of the field that broke the rule, never null */
+  /** @return the name of the field that broke the rule */
   public String field() {
     return field;
   }

@@ -21,7 +21,7 @@ public final class TimeOrderedUuid {
 
   private TimeOrderedUuid() {}
 
-  /** @return a new version 7, IETF variant UUID, never null */
+  /** @return a new version 7, IETF variant UUID */
   public static UUID next() {
     long millis;
     int sequence;

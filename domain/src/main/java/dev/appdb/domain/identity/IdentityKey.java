@@ -6,8 +6,8 @@ import dev.appdb.domain.error.ValidationException;
  * What names an external identity: the (issuer, subject) pair, which links to at most one user
  * (OIDC Core §2: a subject is unique only within its issuer).
  *
- * @param issuer the issuer or provider alias, never null
- * @param subject the subject within the issuer, never null
+ * @param issuer the issuer or provider alias
+ * @param subject the subject within the issuer
  */
 public record IdentityKey(Issuer issuer, Subject subject) {
 

@@ -9,7 +9,7 @@ import dev.appdb.domain.validation.TextRules;
  * {@code identityProvider} ({@code google1}). Compared exactly, case-sensitively.
  * Rules: 1–{@value #MAX_LENGTH} characters, no whitespace or control characters.
  *
- * @param value the issuer, never null
+ * @param value the issuer
  */
 public record Issuer(String value) {
 

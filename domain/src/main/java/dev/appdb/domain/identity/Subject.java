@@ -8,7 +8,7 @@ import dev.appdb.domain.error.ValidationException;
  * printable ASCII characters (U+0020–U+007E), compared exactly. Numbers from JSON are accepted as
  * their decimal text by the callers that read JSON.
  *
- * @param value the subject, never null
+ * @param value the subject
  */
 public record Subject(String value) {
 

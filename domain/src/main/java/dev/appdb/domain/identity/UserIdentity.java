@@ -9,10 +9,10 @@ import java.time.Instant;
  * A link from an external identity (issuer + subject) to a user. The pair (issuer, subject) links
  * to at most one user; a user may have several identities.
  *
- * @param issuer the issuer or provider alias, never null
- * @param subject the subject within the issuer, never null
- * @param userId the linked user, never null
- * @param linkedAt when the link was made, UTC, truncated to microseconds, never null
+ * @param issuer the issuer or provider alias
+ * @param subject the subject within the issuer
+ * @param userId the linked user
+ * @param linkedAt when the link was made, UTC, truncated to microseconds
  */
 public record UserIdentity(Issuer issuer, Subject subject, UserId userId, Instant linkedAt) {
 
@@ -30,7 +30,7 @@ public record UserIdentity(Issuer issuer, Subject subject, UserId userId, Instan
     linkedAt = InstantRules.stored("linkedAt", linkedAt);
   }
 
-  /** @return the (issuer, subject) pair this link is for, never null */
+  /** @return the (issuer, subject) pair this link is for */
   public IdentityKey key() {
     return new IdentityKey(issuer, subject);
   }

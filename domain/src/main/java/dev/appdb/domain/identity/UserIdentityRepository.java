@@ -15,8 +15,8 @@ import java.util.Optional;
 public interface UserIdentityRepository {
 
   /**
-   * @param issuer the issuer, never null
-   * @param subject the subject, never null
+   * @param issuer the issuer
+   * @param subject the subject
    * @return the link, or empty when this identity is not linked
    */
   Optional<UserIdentity> find(Issuer issuer, Subject subject);
@@ -31,7 +31,7 @@ public interface UserIdentityRepository {
   List<UserIdentity> findAll(Collection<IdentityKey> keys);
 
   /**
-   * @param userId the user, never null
+   * @param userId the user
    * @return the user's identities ordered by link time then issuer and subject; empty when none
    *     (also when the user does not exist)
    */
@@ -48,7 +48,7 @@ public interface UserIdentityRepository {
   List<UserIdentity> listForUsers(Collection<UserId> userIds);
 
   /**
-   * @param identity the link to store, never null
+   * @param identity the link to store
    * @return the stored link, equal to what {@link #find} returns afterwards
    * @throws IdentityAlreadyLinkedException when the (issuer, subject) pair is linked already
    * @throws NotFoundException when the user does not exist; nothing is written
@@ -68,8 +68,8 @@ public interface UserIdentityRepository {
   void linkAll(List<UserIdentity> identities);
 
   /**
-   * @param issuer the issuer, never null
-   * @param subject the subject, never null
+   * @param issuer the issuer
+   * @param subject the subject
    * @throws NotFoundException when this identity is not linked
    */
   void unlink(Issuer issuer, Subject subject);

@@ -13,7 +13,7 @@ import java.util.Locale;
  * <p>Uniqueness among users ignores case: {@link #normalized()} is the key stores compare; it
  * must fit the same 254 characters.
  *
- * @param value the address as given, never null
+ * @param value the address as given
  */
 public record Email(String value) {
 

@@ -15,12 +15,12 @@ import java.time.Instant;
  * characters, without control characters. Timestamps follow {@link InstantRules#stored}:
  * truncated (never rounded) to microseconds, years 0001–9999.
  *
- * @param id the user's id, never null
- * @param firstName given name, never null
- * @param lastName family name, never null
+ * @param id the user's id
+ * @param firstName given name
+ * @param lastName family name
  * @param email the address as the user spelled it, or null when the user has none
- * @param createdAt when the user was created, never null
- * @param updatedAt when the user was last changed, never null, not before {@code createdAt}
+ * @param createdAt when the user was created
+ * @param updatedAt when the user was last changed, not before {@code createdAt}
  * @param version the optimistic-locking version: 0 when new, incremented by every update
  */
 public record User(

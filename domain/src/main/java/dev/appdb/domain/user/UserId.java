@@ -9,7 +9,7 @@ import java.util.UUID;
  * The identity of a {@link User}: a time-ordered (version 7) UUID generated in Java, the entity
  * kit's {@link EntityId}.
  *
- * @param value the UUID, never null
+ * @param value the UUID
  */
 public record UserId(UUID value) implements EntityId {
 

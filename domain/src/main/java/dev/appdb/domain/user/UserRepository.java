@@ -22,7 +22,7 @@ public interface UserRepository {
   int MAX_PAGE_SIZE = 1000;
 
   /**
-   * @param id the id, never null
+   * @param id the id
    * @return the user, or empty when there is none with this id
    */
   Optional<User> findById(UserId id);
@@ -70,7 +70,7 @@ public interface UserRepository {
   /**
    * Stores a new user as given (id, timestamps and version included).
    *
-   * @param user a user at version 0, never null
+   * @param user a user at version 0
    * @return the stored user, equal to what {@link #findById} returns afterwards
    * @throws DuplicateEmailException when another user has the email, ignoring case
    */
@@ -90,7 +90,7 @@ public interface UserRepository {
   /**
    * Replaces a user's profile when {@code user.version()} is still the stored version.
    *
-   * @param user the changed user carrying the version it was read at, never null
+   * @param user the changed user carrying the version it was read at
    * @return the stored user, its version incremented by one
    * @throws ConcurrentUpdateException when the stored version differs; nothing is written
    * @throws NotFoundException when the user does not exist
@@ -101,7 +101,7 @@ public interface UserRepository {
   /**
    * Deletes a user and, with it, every identity linked to it.
    *
-   * @param id the user to delete, never null
+   * @param id the user to delete
    * @throws NotFoundException when the user does not exist
    */
   void delete(UserId id);

@@ -47,7 +47,7 @@ public final class TextRules {
 
   /**
    * @param field the field name used in the error
-   * @param value the value to check, never null
+   * @param value the value to check
    * @param maxLength the inclusive upper bound in UTF-16 code units
    * @return {@code value} unchanged
    * @throws ValidationException when {@code value} is longer than {@code maxLength}
@@ -66,7 +66,7 @@ public final class TextRules {
    * unpaired UTF-16 surrogates (which no database can store faithfully).
    *
    * @param field the field name used in the error
-   * @param value the value to check, never null
+   * @param value the value to check
    * @throws ValidationException naming the first offending character and its index
    */
   public static void rejectControlCharacters(String field, String value) {

@@ -86,7 +86,7 @@ public final class JooqCodegen {
   }
 
   /**
-   * @param sets the service's migration sets, applied after appdb's in this order; never null
+   * @param sets the service's migration sets, applied after appdb's in this order
    * @return a copy that applies them and generates their tables
    */
   public JooqCodegen withMigrations(List<MigrationSet> sets) {
@@ -124,7 +124,7 @@ public final class JooqCodegen {
    *
    * @param directory the source folder; the package's folder inside it is replaced
    * @param emptyDatabase an empty PostgreSQL database (no schema {@code app} yet), with DDL
-   *     rights; never null
+   *     rights
    * @throws IllegalStateException when the database already has tables in schema {@code app}
    * @throws Exception when a migration or the generator fails
    */

@@ -36,7 +36,7 @@ public abstract class JooqCodegenDriftCheck {
   @TempDir
   Path regenerated;
 
-  /** @return the same generator the build runs, never null */
+  /** @return the same generator the build runs */
   protected abstract JooqCodegen codegen();
 
   /**

@@ -108,7 +108,7 @@ public final class EntityTable<R extends TableRecord<R>, E extends Entity<I>, I 
   }
 
   /**
-   * @param row a row of the table, never null
+   * @param row a row of the table
    * @return its entity
    */
   public E toEntity(R row) {
@@ -116,7 +116,7 @@ public final class EntityTable<R extends TableRecord<R>, E extends Entity<I>, I 
   }
 
   /**
-   * @param value an entity, never null
+   * @param value an entity
    * @return a new record holding every column of it
    */
   public R toRecord(E value) {

@@ -12,7 +12,7 @@ import java.sql.SQLException;
 public interface JdbcWork<T> {
 
   /**
-   * @param statement the prepared statement, open until this returns; never null
+   * @param statement the prepared statement, open until this returns
    * @return the result, may be null
    * @throws SQLException when the driver fails; the unit then ends with appdb's domain error
    */

@@ -52,8 +52,8 @@ public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
   private final EntityTable<R, E, I> table;
 
   /**
-   * @param tx the unit of work this repository is bound to, never null
-   * @param table the table's description, never null
+   * @param tx the unit of work this repository is bound to
+   * @param table the table's description
    */
   protected JooqEntityRepository(TransactionContext tx, EntityTable<R, E, I> table) {
     this.tx = Objects.requireNonNull(tx, "tx");
@@ -73,7 +73,7 @@ public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
   /**
    * Inserts a new entity as it is (its version is usually 0).
    *
-   * @param entity the new entity, never null
+   * @param entity the new entity
    * @return {@code entity}
    * @throws dev.appdb.domain.error.DuplicateKeyException when its id or a unique key is taken
    * @throws dev.appdb.domain.error.MissingReferenceException when a foreign key finds no row
@@ -103,7 +103,7 @@ public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
   }
 
   /**
-   * @param id the id, never null
+   * @param id the id
    * @return the entity, or empty when none has this id
    */
   public Optional<E> findById(I id) {
@@ -116,7 +116,7 @@ public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
    * Writes every column but {@code id} and {@code created_at} if the stored version is still
    * {@code entity.version()}, and increments it.
    *
-   * @param entity the changed entity, carrying the version it was read at; never null
+   * @param entity the changed entity, carrying the version it was read at
    * @return the entity as stored, at the next version
    * @throws ConcurrentUpdateException when the stored version differs (someone else updated)
    * @throws NotFoundException when no entity has this id
@@ -158,7 +158,7 @@ public abstract class JooqEntityRepository<R extends org.jooq.TableRecord<R>,
   }
 
   /**
-   * @param id the id of the entity to delete, never null
+   * @param id the id of the entity to delete
    * @throws NotFoundException when no entity has this id
    * @throws dev.appdb.domain.error.StillReferencedException when rows still refer to it
    */

@@ -28,7 +28,7 @@ public final class KitRecords {
   private KitRecords() {}
 
   /**
-   * @param record a new record, never null
+   * @param record a new record
    * @param <R> its type
    * @return {@code record}, attached to a shared configuration without a connection (calling
    *     {@code store()} on it fails; the kit never does)

@@ -12,8 +12,8 @@ public interface RepositoryFactory<R> {
 
   /**
    * @param tx the unit of work the repository is bound to: its jOOQ context, its read-only flag
-   *     and its error translation; never null
-   * @return the repository, never null; it must run every statement through {@code tx}
+   *     and its error translation
+   * @return the repository; it must run every statement through {@code tx}
    */
   R create(TransactionContext tx);
 }

@@ -47,7 +47,7 @@ public final class Causes {
   }
 
   /**
-   * @param failure where to start, never null
+   * @param failure where to start
    * @return the last throwable of the chain (the failure itself when it has no cause)
    */
   public static Throwable root(Throwable failure) {

@@ -20,7 +20,7 @@ public interface ConnectionCheckout {
    * caller must not close it afterwards (HikariCP fails on a second close of an evicted
    * connection).
    *
-   * @param connection a connection from {@link #checkout}, never null
+   * @param connection a connection from {@link #checkout}
    */
   void evict(Connection connection);
 }

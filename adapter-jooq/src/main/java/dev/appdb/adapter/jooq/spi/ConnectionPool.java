@@ -60,10 +60,10 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
    *
    * @param target where the pool connects, for messages and logs; must not hold a password
    *     (e.g. {@code postgresql://db:5432/appdb})
-   * @param jdbcUrl the JDBC URL without credentials, never null
+   * @param jdbcUrl the JDBC URL without credentials
    * @param driverProperties driver settings applied to every connection (credentials included,
-   *     never logged), never null
-   * @param settings the pool's sizes and timeouts, never null
+   *     never logged)
+   * @param settings the pool's sizes and timeouts
    * @throws IllegalArgumentException when a {@code pool.hikari} property is not HikariCP's
    * @throws DatabaseUnavailableException when the first connection cannot be opened
    */
@@ -81,8 +81,8 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
    * property named {@code password}, not, say, {@code sslpassword}).
    *
    * @param target where the pool connects, for messages and logs; must not hold a password
-   * @param unpooled opens one new connection per call, never null
-   * @param settings the pool's sizes and timeouts, never null
+   * @param unpooled opens one new connection per call
+   * @param settings the pool's sizes and timeouts
    * @throws IllegalArgumentException when a {@code pool.hikari} property is not HikariCP's
    * @throws DatabaseUnavailableException when the first connection cannot be opened
    */
@@ -157,7 +157,7 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
    * mode (every JDBC pool's default).
    *
    * @param target where the pool connects, for messages and logs; must not hold a password
-   * @param dataSource the service's pool, never null
+   * @param dataSource the service's pool
    * @param poolTimeout how long the service's pool waits for a free connection, only for the
    *     message of {@link PoolExhaustedException} (a HikariCP pool's own is used instead); never
    *     null
@@ -226,7 +226,7 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
    * A checkout that waits at most {@code hardTimeout} instead of the pool's checkout timeout,
    * for a probe on the caller's thread; counted like any checkout.
    *
-   * @param hardTimeout the longest wait, at least 1 ms, never null
+   * @param hardTimeout the longest wait, at least 1 ms
    * @return a validated connection in auto-commit mode, or null when this pool cannot bound a
    *     single checkout (an adopted pool that is not HikariCP)
    * @throws PoolExhaustedException when none was free within {@code hardTimeout}
@@ -303,14 +303,14 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
     return owned;
   }
 
-  /** @return the pool as a plain data source, for migrations; never null */
+  /** @return the pool as a plain data source, for migrations */
   public DataSource dataSource() {
     return dataSource;
   }
 
   /**
    * @return the settings the pool was built with (for an adopted pool: its size and checkout
-   *     timeout as read from it, appdb's defaults for the rest); never null
+   *     timeout as read from it, appdb's defaults for the rest)
    */
   public PoolSettings settings() {
     return settings;
@@ -342,10 +342,10 @@ public final class ConnectionPool implements ConnectionCheckout, AutoCloseable {
    * password required but none given, an unsupported authentication method) and a failed TLS
    * handshake (an untrusted certificate); the first SQLSTATE in the cause chain decides.
    *
-   * @param target where the pool connects, for the message, never null
-   * @param failure what opening the connection threw, never null
+   * @param target where the pool connects, for the message
+   * @param failure what opening the connection threw
    * @param cause the exception to keep as the cause, may be null
-   * @return the error to throw, never null
+   * @return the error to throw
    */
   public static DatabaseUnavailableException unavailable(String target, Throwable failure,
       Throwable cause) {

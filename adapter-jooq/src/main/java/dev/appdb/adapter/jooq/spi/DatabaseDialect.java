@@ -13,21 +13,21 @@ import org.jooq.conf.Settings;
  */
 public interface DatabaseDialect {
 
-  /** @return which database this is, and so which migration scripts it runs; never null */
+  /** @return which database this is, and so which migration scripts it runs */
   DatabaseVendor vendor();
 
-  /** @return the jOOQ dialect to render SQL for, never null */
+  /** @return the jOOQ dialect to render SQL for */
   SQLDialect sqlDialect();
 
   /**
-   * @param settings appdb's jOOQ settings (query timeout and the like), never null
-   * @return the settings to use, e.g. with the {@code app} schema mapped away; never null
+   * @param settings appdb's jOOQ settings (query timeout and the like)
+   * @return the settings to use, e.g. with the {@code app} schema mapped away
    */
   Settings adapt(Settings settings);
 
   /**
-   * @param exception a driver failure, never null
-   * @return its meaning, never null; {@link SqlErrorKind#OTHER} when unknown. A refusal that
+   * @param exception a driver failure
+   * @return its meaning; {@link SqlErrorKind#OTHER} when unknown. A refusal that
    *     lasts until an operator acts (a refused login, a missing database, a read-only or
    *     corrupt file) is {@link SqlErrorKind#ACCESS_REFUSED}, a passing outage
    *     {@link SqlErrorKind#UNAVAILABLE}
@@ -35,7 +35,7 @@ public interface DatabaseDialect {
   SqlErrorKind classify(SQLException exception);
 
   /**
-   * @param exception a driver failure, never null
+   * @param exception a driver failure
    * @return one sentence saying what is wrong for a failure whose code alone says little (e.g.
    *     SQLite's read-only file), without row values; null to use the generic wording
    */
@@ -58,7 +58,7 @@ public interface DatabaseDialect {
   }
 
   /**
-   * @param exception a driver failure, never null
+   * @param exception a driver failure
    * @return what it says about the broken unique or foreign-key constraint, or null when it is
    *     not such a violation
    */
@@ -78,7 +78,7 @@ public interface DatabaseDialect {
    * from its execution to its close, a JDBC batch as one statement; statements sent past jOOQ
    * ({@code DSLContext.connection}) are not timed.
    *
-   * @param connection a checked-out connection, never null
+   * @param connection a checked-out connection
    * @return the connection's clock, or null (the default) when the server's statement timeout or
    *     the JDBC query timeout bounds its statements
    */
@@ -89,7 +89,7 @@ public interface DatabaseDialect {
   /**
    * Begins a transaction on a freshly checked-out connection (in auto-commit mode).
    *
-   * @param connection the connection, never null
+   * @param connection the connection
    * @param readOnly whether the unit of work only reads (it may then avoid write locks)
    * @throws SQLException when the database refuses, e.g. a lock wait timed out
    */
@@ -112,8 +112,8 @@ public interface DatabaseDialect {
    * server's statement timeout. Nothing by default (a local file's reads wait only for its lock,
    * which the busy timeout bounds).
    *
-   * @param connection a connection just opened for the read, never null
-   * @param bound the longest a statement may run, never null
+   * @param connection a connection just opened for the read
+   * @param bound the longest a statement may run
    * @throws SQLException when the database refuses
    */
   default void boundSchemaReads(Connection connection, java.time.Duration bound)
@@ -125,7 +125,7 @@ public interface DatabaseDialect {
    * {@code DSLContext.connection}): the unit then cannot vouch for a commit. False by default
    * (the database cannot tell without a round trip).
    *
-   * @param connection the unit's connection, never null
+   * @param connection the unit's connection
    * @return true when no transaction is open on it any more
    * @throws SQLException when the database cannot tell
    */
@@ -147,7 +147,7 @@ public interface DatabaseDialect {
    * transaction has ended (committed or rolled back) or {@code begin} failed, before the
    * connection returns to the pool. Nothing by default.
    *
-   * @param connection the connection, never null
+   * @param connection the connection
    * @param readOnly what {@link #begin} was given
    * @throws SQLException when the connection cannot be restored; it is then evicted
    */
@@ -158,7 +158,7 @@ public interface DatabaseDialect {
    * JooqDatabase.dataSource()}): undoes what a unit's {@link #begin} left set on it between
    * units. Nothing by default.
    *
-   * @param connection the connection just checked out, never null
+   * @param connection the connection just checked out
    * @throws SQLException when the connection cannot be readied
    */
   default void outsideUnits(Connection connection) throws SQLException {}
@@ -169,7 +169,7 @@ public interface DatabaseDialect {
    * programming error it is ({@code IllegalStateException}), as it does for a write it refuses
    * itself.
    *
-   * @param exception what the driver threw in a read-only unit, never null
+   * @param exception what the driver threw in a read-only unit
    * @return true when the statement was refused for writing
    */
   boolean refusedAsReadOnly(SQLException exception);
@@ -179,7 +179,7 @@ public interface DatabaseDialect {
    * failed statement (PostgreSQL then answers {@code COMMIT} with {@code ROLLBACK}, and JDBC
    * reports nothing). Asked before every commit, whoever sent the failing statement.
    *
-   * @param connection the connection, inside a transaction, never null
+   * @param connection the connection, inside a transaction
    * @return true when a commit would silently roll back
    * @throws SQLException when the connection cannot tell
    */
@@ -189,7 +189,7 @@ public interface DatabaseDialect {
    * Whether a failed {@link #commit} may nonetheless have committed: the connection was lost
    * after the commit was sent, so the server's answer never came.
    *
-   * @param failure what {@link #commit} threw, never null
+   * @param failure what {@link #commit} threw
    * @return true when nobody on this side can know the outcome
    */
   boolean commitOutcomeUnknown(SQLException failure);
@@ -197,7 +197,7 @@ public interface DatabaseDialect {
   /**
    * Commits what {@link #begin} began; afterwards no transaction is open on the connection.
    *
-   * @param connection the connection, never null
+   * @param connection the connection
    * @throws SQLException when the commit fails; the transaction may then still be open (SQLite)
    *     or already ended (PostgreSQL): the caller rolls back either way
    */
@@ -206,7 +206,7 @@ public interface DatabaseDialect {
   /**
    * Rolls back what {@link #begin} began; afterwards no transaction is open on the connection.
    *
-   * @param connection the connection, never null
+   * @param connection the connection
    * @throws SQLException when the rollback fails
    */
   void rollback(Connection connection) throws SQLException;

@@ -15,22 +15,22 @@ import javax.sql.DataSource;
  */
 public interface DatabaseProvider {
 
-  /** @return the vendor this provider opens, never null */
+  /** @return the vendor this provider opens */
   DatabaseVendor vendor();
 
   /**
-   * @param settings settings whose target is of {@link #vendor()}, never null
-   * @return the open database (not migrated), never null
+   * @param settings settings whose target is of {@link #vendor()}
+   * @return the open database (not migrated)
    * @throws dev.appdb.domain.error.DatabaseUnavailableException when it cannot be opened
    */
   JooqDatabase open(DatabaseSettings settings);
 
   /**
    * @param target where the pool connects, for messages; never a password
-   * @param dataSource the service's own pool of this vendor's connections, never null
-   * @param poolTimeout the pool's checkout timeout, for messages; never null
+   * @param dataSource the service's own pool of this vendor's connections
+   * @param poolTimeout the pool's checkout timeout, for messages
    * @param statementTimeout the JDBC query timeout of every statement, at least 1 s
-   * @return the database over that pool (not migrated), never null
+   * @return the database over that pool (not migrated)
    * @throws IllegalArgumentException when the pool's connections are unfit (named in the message)
    */
   JooqDatabase adopt(String target, DataSource dataSource, Duration poolTimeout,

@@ -21,7 +21,7 @@ public final class OrdersModule {
    * Migrates the database (appdb's set, then the service's) and registers the service's
    * repository, so that {@code tx.repository(OrderRepository.class)} works in every unit of work.
    *
-   * @param database the open database, never null
+   * @param database the open database
    * @return {@code database}
    * @throws dev.appdb.domain.error.DatabaseUnavailableException when it cannot be migrated
    */

@@ -26,8 +26,8 @@ public final class PlaceFirstOrder {
   private final Clock clock;
 
   /**
-   * @param transactions appdb's unit-of-work port, never null
-   * @param clock the time source, never null
+   * @param transactions appdb's unit-of-work port
+   * @param clock the time source
    */
   public PlaceFirstOrder(Transactions transactions, Clock clock) {
     this.transactions = Objects.requireNonNull(transactions, "transactions");

@@ -11,8 +11,8 @@ import java.time.Instant;
  * An order of one item by one of appdb's users, on appdb's entity kit: a typed time-ordered id,
  * creation and change times in microseconds, and a version for optimistic locking.
  *
- * @param id the order's id, never null
- * @param userId who ordered, never null; must be an existing user
+ * @param id the order's id
+ * @param userId who ordered; must be an existing user
  * @param item what was ordered, 1–200 characters, stripped, no control characters
  * @param quantity how many, 1–1000
  * @param createdAt when it was placed, UTC
@@ -42,7 +42,7 @@ public record Order(OrderId id, UserId userId, String item, int quantity, Instan
   }
 
   /**
-   * @param userId who orders, never null
+   * @param userId who orders
    * @param item what, see {@link Order}
    * @param quantity how many, see {@link Order}
    * @param now the current time

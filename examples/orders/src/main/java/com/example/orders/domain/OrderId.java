@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * An order's id: a time-ordered UUID (version 7).
  *
- * @param value the UUID, never null
+ * @param value the UUID
  */
 public record OrderId(UUID value) implements EntityId {
 
@@ -16,7 +16,7 @@ public record OrderId(UUID value) implements EntityId {
     EntityRules.requireId("orderId", value);
   }
 
-  /** @return a new id, never null */
+  /** @return a new id */
   public static OrderId generate() {
     return new OrderId(EntityRules.newId());
   }

@@ -13,7 +13,7 @@ import java.util.Optional;
 public interface OrderRepository {
 
   /**
-   * @param order a new order, never null
+   * @param order a new order
    * @return the order as stored
    * @throws dev.appdb.domain.error.MissingReferenceException when its user does not exist
    * @throws dev.appdb.domain.error.DuplicateKeyException when its id is taken
@@ -21,13 +21,13 @@ public interface OrderRepository {
   Order create(Order order);
 
   /**
-   * @param id an order's id, never null
+   * @param id an order's id
    * @return the order, or empty when there is none
    */
   Optional<Order> findById(OrderId id);
 
   /**
-   * @param order a changed order (as read, with its version), never null
+   * @param order a changed order (as read, with its version)
    * @return the stored order, version incremented
    * @throws dev.appdb.domain.error.ConcurrentUpdateException when someone changed it since it
    *     was read
@@ -36,7 +36,7 @@ public interface OrderRepository {
   Order update(Order order);
 
   /**
-   * @param userId a user, never null
+   * @param userId a user
    * @return the user's orders, oldest first
    */
   List<Order> listForUser(UserId userId);

@@ -33,7 +33,7 @@ public final class InstantText {
   private InstantText() {}
 
   /**
-   * @param instant a timestamp in years 0001–9999 (UTC), never null
+   * @param instant a timestamp in years 0001–9999 (UTC)
    * @return its 27-character text
    * @throws IllegalArgumentException when the year is outside 0001–9999
    */

@@ -55,9 +55,9 @@ public final class JdbcColumns<R extends TableRecord<R>> {
   }
 
   /**
-   * @param table a generated table, never null
+   * @param table a generated table
    * @param configuration the database's jOOQ configuration (its dialect decides how values
-   *     cross JDBC), never null
+   *     cross JDBC)
    * @param <R> the record type
    * @return the table's columns over JDBC, or null when a column's type is not covered (the
    *     caller then runs its statements through jOOQ)
@@ -137,7 +137,7 @@ public final class JdbcColumns<R extends TableRecord<R>> {
   }
 
   /**
-   * @param statement the statement, never null
+   * @param statement the statement
    * @param parameter the 1-based parameter index
    * @param column the 0-based index of the column whose type {@code value} has
    * @param value the value, may be null

@@ -23,7 +23,7 @@ public final class KeyChunks {
   /**
    * @param name the parameter the keys came in, for the error message, e.g. {@code "ids"}
    * @param keys the keys, any number, none null
-   * @param column turns a key into the value bound for it, never null
+   * @param column turns a key into the value bound for it
    * @param <K> the key type
    * @param <V> the bound value's type
    * @return the distinct values, in first-seen order, in lists of at most {@value #SIZE}; empty

@@ -20,8 +20,8 @@ public record KeySelects(
     RenderedSelect<UserIdentitiesRecord> identityByKey) {
 
   /**
-   * @param configuration the database's jOOQ configuration, never null; needs no connection
-   * @return the three selects rendered for that database, never null
+   * @param configuration the database's jOOQ configuration; needs no connection
+   * @return the three selects rendered for that database
    */
   public static KeySelects render(Configuration configuration) {
     return new KeySelects(

@@ -61,11 +61,11 @@ public final class RenderedSelect<R extends TableRecord<R>> {
    * Renders the select of whole rows of {@code keys}' table whose key columns equal given values.
    *
    * @param configuration the database's jOOQ configuration (dialect and settings such as schema
-   *     mapping decide the text); never null, need not hold a connection
+   *     mapping decide the text), need not hold a connection
    * @param keys the key columns, in the order {@link #fetchOptional} takes their values; at least
-   *     one, all of one table, never null
+   *     one, all of one table
    * @param <R> the table's record type
-   * @return the rendered select, never null
+   * @return the rendered select
    * @throws IllegalArgumentException when {@code keys} is empty
    */
   @SafeVarargs
@@ -91,8 +91,8 @@ public final class RenderedSelect<R extends TableRecord<R>> {
    * ({@code select id, ... from t where id = ?}): a shorter text for the driver and the database
    * to parse on every execution (SQLite prepares it for each statement).
    *
-   * @param configuration the database's jOOQ configuration, never null
-   * @return a context without a connection, for rendering only; never null
+   * @param configuration the database's jOOQ configuration
+   * @return a context without a connection, for rendering only
    */
   public static DSLContext renderingOnce(Configuration configuration) {
     Settings settings = ((Settings) configuration.settings().clone())
@@ -106,7 +106,7 @@ public final class RenderedSelect<R extends TableRecord<R>> {
    * columns allow ({@link JdbcColumns}), else through the unit's jOOQ context; watched like every
    * statement of the unit either way.
    *
-   * @param tx the unit of work, never null
+   * @param tx the unit of work
    * @param values one value per key column, in the order given to {@link #byKey}; none null
    * @return the row, or empty when none matches
    * @throws IllegalArgumentException when the number of values differs from the number of keys
@@ -120,7 +120,7 @@ public final class RenderedSelect<R extends TableRecord<R>> {
    * {@link #fetchOptional(TransactionContext, Object...)} without the {@code Optional}, for a
    * caller that maps the row at once (the repository kit's find by id).
    *
-   * @param tx the unit of work, never null
+   * @param tx the unit of work
    * @param values one value per key column, in the order given to {@link #byKey}; none null
    * @return the row, or null when none matches
    * @throws IllegalArgumentException when the number of values differs from the number of keys
@@ -181,7 +181,7 @@ public final class RenderedSelect<R extends TableRecord<R>> {
   /**
    * Runs the select.
    *
-   * @param dsl a jOOQ context on the connection to run on, never null
+   * @param dsl a jOOQ context on the connection to run on
    * @param values one value per key column, in the order given to {@link #byKey}; none null
    * @return the row, or empty when none matches; with a unique key at most one row matches
    * @throws IllegalArgumentException when the number of values differs from the number of keys

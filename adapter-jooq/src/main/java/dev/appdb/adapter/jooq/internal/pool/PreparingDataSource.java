@@ -21,7 +21,7 @@ public final class PreparingDataSource implements DataSource {
   public interface Preparation {
 
     /**
-     * @param connection a connection just obtained, never null
+     * @param connection a connection just obtained
      * @throws SQLException when it cannot be prepared
      */
     void prepare(Connection connection) throws SQLException;
@@ -32,17 +32,17 @@ public final class PreparingDataSource implements DataSource {
   private final Consumer<SQLException> failed;
 
   /**
-   * @param delegate where the connections come from, never null
-   * @param preparation run on each of them, never null
+   * @param delegate where the connections come from
+   * @param preparation run on each of them
    */
   public PreparingDataSource(DataSource delegate, Preparation preparation) {
     this(delegate, preparation, failure -> { });
   }
 
   /**
-   * @param delegate where the connections come from, never null
-   * @param preparation run on each of them, never null
-   * @param failed told of every connection that could not be opened or prepared, never null
+   * @param delegate where the connections come from
+   * @param preparation run on each of them
+   * @param failed told of every connection that could not be opened or prepared
    */
   public PreparingDataSource(DataSource delegate, Preparation preparation,
       Consumer<SQLException> failed) {

@@ -111,8 +111,8 @@ public final class PostgresDatabase {
    * @param target where the pool connects, for messages; must not hold a password
    * @param dataSource the service's pool of PostgreSQL connections, in auto-commit mode; never
    *     null; not closed by appdb
-   * @param poolTimeout the pool's checkout timeout, for messages; never null
-   * @param statementTimeout the JDBC query timeout of every statement, at least 1 s; never null
+   * @param poolTimeout the pool's checkout timeout, for messages
+   * @param statementTimeout the JDBC query timeout of every statement, at least 1 s
    * @return the database over that pool (not migrated)
    * @throws IllegalArgumentException when the statement timeout is under 1 s
    */

@@ -61,7 +61,7 @@ final class ServerSessions {
    * when a pooler was found behind that pool: {@code prepareThreshold} 0 on the connection
    * (statements the service prepared there before stay as pgjdbc keeps them).
    *
-   * @param connection a checked-out connection, in its unit of work; never null
+   * @param connection a checked-out connection, in its unit of work
    * @throws SQLException when it does not unwrap to pgjdbc's
    */
   void unnamed(Connection connection) throws SQLException {
@@ -74,7 +74,7 @@ final class ServerSessions {
    * Checks a connection just opened, before anyone uses it: one round trip, in auto-commit mode,
    * when no pooler was declared.
    *
-   * @param connection a new pgjdbc connection, never null
+   * @param connection a new pgjdbc connection
    * @throws SQLException when the check cannot run
    */
   void opened(Connection connection) throws SQLException {
@@ -92,7 +92,7 @@ final class ServerSessions {
    * which {@code appdb provision} does not set: it keeps the migration login without the owner's
    * rights until it takes the role), and this checks that it did.
    *
-   * @param connection a new migration connection, never null
+   * @param connection a new migration connection
    * @param role the owner's role to migrate as, e.g. {@code appowner}; null for the login's own
    * @throws SQLException when the role cannot be taken, or behind a transaction pooler is not
    *     the login's default (SQLState 42501, the message says what to run)

@@ -22,7 +22,7 @@ interface IdentityRecordMapper {
   IdentityRecordMapper INSTANCE = Mappers.getMapper(IdentityRecordMapper.class);
 
   /**
-   * @param row a {@code user_identities} row, never null
+   * @param row a {@code user_identities} row
    * @return the identity link
    */
   @Mapping(target = "userId", source = "userId")

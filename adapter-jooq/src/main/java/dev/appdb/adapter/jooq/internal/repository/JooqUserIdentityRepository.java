@@ -34,7 +34,7 @@ public final class JooqUserIdentityRepository implements UserIdentityRepository 
 
   private final TransactionContext tx;
 
-  /** @param tx the unit of work this repository is bound to, never null */
+  /** @param tx the unit of work this repository is bound to */
   public JooqUserIdentityRepository(TransactionContext tx) {
     this.tx = Objects.requireNonNull(tx, "tx");
   }

@@ -48,7 +48,7 @@ public final class JooqUserRepository extends JooqEntityRepository<UsersRecord, 
 
   private final TransactionContext tx;
 
-  /** @param tx the unit of work this repository is bound to, never null */
+  /** @param tx the unit of work this repository is bound to */
   public JooqUserRepository(TransactionContext tx) {
     super(tx, USERS_TABLE);
     this.tx = tx;

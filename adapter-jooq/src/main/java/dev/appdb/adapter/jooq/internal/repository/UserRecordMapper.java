@@ -24,13 +24,13 @@ interface UserRecordMapper {
   UserRecordMapper INSTANCE = Mappers.getMapper(UserRecordMapper.class);
 
   /**
-   * @param row a {@code users} row, never null
+   * @param row a {@code users} row
    * @return the user
    */
   User toUser(UsersRecord row);
 
   /**
-   * @param user a user, never null
+   * @param user a user
    * @return a new {@code users} record holding every column of it
    */
   @Mapping(target = "id", source = "id.value")

@@ -42,9 +42,9 @@ public final class JooqTransactions implements Transactions {
   private final List<UnitOfWorkObserver> observers = new CopyOnWriteArrayList<>();
 
   /**
-   * @param checkout hands out pooled connections, never null
-   * @param dialect the database's specifics, never null
-   * @param settings jOOQ settings (query timeout in seconds and the like), never null
+   * @param checkout hands out pooled connections
+   * @param dialect the database's specifics
+   * @param settings jOOQ settings (query timeout in seconds and the like)
    */
   public JooqTransactions(ConnectionCheckout checkout, DatabaseDialect dialect, Settings settings) {
     this.checkout = Objects.requireNonNull(checkout, "checkout");
@@ -58,7 +58,7 @@ public final class JooqTransactions implements Transactions {
    * Makes {@code port} available inside every unit of work that begins afterwards, as
    * {@code tx.repository(port)}, bound to the unit's transaction like {@code tx.users()}.
    *
-   * @param port the repository's interface, e.g. {@code OrderRepository.class}; never null
+   * @param port the repository's interface, e.g. {@code OrderRepository.class}
    * @param factory makes the repository for one unit, e.g. {@code JooqOrderRepository::new}
    * @param <R> the port type
    * @throws IllegalArgumentException when {@code port} is not an interface or already has a
@@ -79,7 +79,7 @@ public final class JooqTransactions implements Transactions {
   }
 
   /**
-   * @param observer told about every unit of work that ends from now on, never null
+   * @param observer told about every unit of work that ends from now on
    */
   public void observe(UnitOfWorkObserver observer) {
     observers.add(Objects.requireNonNull(observer, "observer"));

@@ -50,9 +50,9 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * @param pool the pool to probe, never null
+   * @param pool the pool to probe
    * @param timeout the longest {@link #health()} and {@link #readiness()} take, 100 ms or more
-   * @param schema reads where every migration set stands (may throw when it cannot); never null
+   * @param schema reads where every migration set stands (may throw when it cannot)
    * @throws IllegalArgumentException when {@code timeout} is under 100 ms
    */
   public PoolDatabaseProbe(ConnectionPool pool, Duration timeout,
@@ -61,9 +61,9 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
   }
 
   /**
-   * @param pool the pool to probe, never null
+   * @param pool the pool to probe
    * @param timeout the longest {@link #health()} and {@link #readiness()} take, 100 ms or more
-   * @param schema reads where every migration set stands (may throw when it cannot); never null
+   * @param schema reads where every migration set stands (may throw when it cannot)
    * @param localFile whether the database is a file on this machine (SQLite), whose checks
    *     cannot stall on a network and so run on the caller's thread when the pool can bound the
    *     checkout

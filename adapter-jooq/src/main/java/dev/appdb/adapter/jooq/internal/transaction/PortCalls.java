@@ -22,9 +22,9 @@ final class PortCalls implements InvocationHandler {
   }
 
   /**
-   * @param port the repository's interface, never null
-   * @param repository the unit's repository, implementing {@code port}; never null
-   * @param context the unit, never null
+   * @param port the repository's interface
+   * @param repository the unit's repository, implementing {@code port}
+   * @param context the unit
    * @param <R> the port type
    * @return {@code repository} behind the unit's rules
    */

@@ -42,13 +42,13 @@ public final class SqlErrorTranslator {
 
   private final DatabaseDialect dialect;
 
-  /** @param dialect classifies the driver's exceptions, never null */
+  /** @param dialect classifies the driver's exceptions */
   public SqlErrorTranslator(DatabaseDialect dialect) {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
   }
 
   /**
-   * @param failure any throwable, never null
+   * @param failure any throwable
    * @return the meaning of the first {@link SQLException} in its cause chain; {@link
    *     SqlErrorKind#OTHER} when there is none
    */
@@ -58,7 +58,7 @@ public final class SqlErrorTranslator {
   }
 
   /**
-   * @param failure what a statement of a read-only unit of work threw, never null
+   * @param failure what a statement of a read-only unit of work threw
    * @return true when the database refused it for writing ({@link
    *     DatabaseDialect#refusedAsReadOnly})
    */
@@ -68,7 +68,7 @@ public final class SqlErrorTranslator {
   }
 
   /**
-   * @param failure what a unit of work or a driver call threw, never null
+   * @param failure what a unit of work or a driver call threw
    * @return {@code failure} itself when it is an {@link AppdbException}; else its translation,
    *     constraint violations without the statement's table to name them
    */
@@ -77,7 +77,7 @@ public final class SqlErrorTranslator {
   }
 
   /**
-   * @param failure what a statement threw, never null
+   * @param failure what a statement threw
    * @param statement the jOOQ statement that failed, or null when unknown; its table names a
    *     constraint the database did not name
    * @return {@code failure} itself when it is an {@link AppdbException}; else its translation

@@ -65,8 +65,8 @@ public final class UnitContext implements TransactionContext {
   /**
    * Made by the unit-of-work implementation for each transaction.
    *
-   * @param database what the units of work of the database share, never null
-   * @param connection the transaction's connection, never null
+   * @param database what the units of work of the database share
+   * @param connection the transaction's connection
    * @param readOnly whether writes must be refused
    */
   UnitContext(DatabaseContext database, Connection connection, boolean readOnly) {
@@ -135,7 +135,7 @@ public final class UnitContext implements TransactionContext {
    * Records what a port method threw, unless a failure is recorded already (the first one is
    * kept: a statement's, or the meaning a repository gave it with {@link #failed}).
    *
-   * @param thrown what the port method threw, never null
+   * @param thrown what the port method threw
    */
   void portCallFailed(Throwable thrown) {
     if (failure == null && !ended) {
@@ -247,7 +247,7 @@ public final class UnitContext implements TransactionContext {
   /**
    * Called by {@link StatementFailures} when a statement of this unit failed.
    *
-   * @param failure what jOOQ or the driver threw, never null
+   * @param failure what jOOQ or the driver threw
    * @param statement the statement that failed, or null when jOOQ does not say
    * @return the domain error to throw instead; recorded as the unit's failure unless the
    *     statement ran under a savepoint that undoes it
@@ -258,7 +258,7 @@ public final class UnitContext implements TransactionContext {
   }
 
   /**
-   * @param failure what jOOQ or the driver threw in this unit, never null
+   * @param failure what jOOQ or the driver threw in this unit
    * @param statement the statement that failed, or null when unknown
    * @return appdb's domain error for it; {@code IllegalStateException} for a write the database
    *     refused because the unit is read-only (sent past the repositories' own check)
