@@ -92,7 +92,7 @@ public final class InMemoryTransactions implements Transactions {
     Objects.requireNonNull(work, "work");
     awaitWriterTurn();
     try {
-      return runUnit(work, false);
+      return runUnit(work, false, true);
     } finally {
       writerTurn.unlock();
     }
@@ -101,16 +101,17 @@ public final class InMemoryTransactions implements Transactions {
   @Override
   public <T> T readOnly(TransactionalWork<T> work) {
     Objects.requireNonNull(work, "work");
-    return runUnit(work, true);
+    return runUnit(work, true, false);
   }
 
   /**
    * Runs one unit of work; for a read-write unit the caller holds the writer turn.
    *
+   * @param mayRace whether a pending race may run before the unit's first write
    * @throws IllegalStateException when the work returned normally after a port call failed
    */
-  <T> T runUnit(TransactionalWork<T> work, boolean readOnly) {
-    InMemoryUnit unit = new InMemoryUnit(this, committed, readOnly);
+  private <T> T runUnit(TransactionalWork<T> work, boolean readOnly, boolean mayRace) {
+    InMemoryUnit unit = new InMemoryUnit(this, committed, readOnly, mayRace);
     T result;
     try {
       result = work.run(unit);
@@ -242,11 +243,12 @@ public final class InMemoryTransactions implements Transactions {
 
   /**
    * Lets a concurrent writer commit at the worst moment for the next read-write unit that
-   * writes: after that unit's reads, right before its first write. {@code intruder} runs as a
-   * unit of its own and commits; the unit then writes on top of the intruder's rows, so a unique
-   * key the intruder took makes its write fail (what PostgreSQL does when a concurrent writer
-   * commits between a unit's lookups and its insert), while its earlier reads did not see them.
-   * One intruder per call; several wait for the writing units that follow, in order.
+   * writes: after that unit's reads, right before its first write or lock (the first call that a
+   * read-only unit would refuse). {@code intruder} runs as a unit of its own and commits; the
+   * unit then goes on from the latest commit, so a unique key the intruder took makes its write
+   * fail (what PostgreSQL does when a concurrent writer commits between a unit's lookups and its
+   * insert), while what it read before stays what it read. At most one race per unit; several
+   * wait for the writing units that follow, in order. An intruder meets no race itself.
    *
    * @param intruder the concurrent writer's work, never null; what it throws fails the write
    */
@@ -271,7 +273,7 @@ public final class InMemoryTransactions implements Transactions {
     if (intruder == null) {
       return false;
     }
-    runUnit(intruder, false);
+    runUnit(intruder, false, false);
     return true;
   }
 

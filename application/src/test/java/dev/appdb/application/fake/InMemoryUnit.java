@@ -22,13 +22,21 @@ final class InMemoryUnit implements UnitOfWork {
   private Tables snapshot;
   /** This unit's own copy once it wrote, else null. */
   private Tables written;
+  /** Whether this unit may still meet a race: until its first write (or lock). */
+  private boolean mayRace;
   private volatile boolean ended;
   private volatile RuntimeException failure;
 
-  InMemoryUnit(InMemoryTransactions database, Tables snapshot, boolean readOnly) {
+  /**
+   * @param mayRace whether a pending race may run before this unit's first write; false for
+   *     read-only units and for a race's intruder
+   */
+  InMemoryUnit(InMemoryTransactions database, Tables snapshot, boolean readOnly,
+      boolean mayRace) {
     this.database = database;
     this.snapshot = snapshot;
     this.readOnly = readOnly;
+    this.mayRace = mayRace && !readOnly;
     this.users = new InMemoryUserRepository(this);
     this.identities = new InMemoryUserIdentityRepository(this);
   }
@@ -102,9 +110,9 @@ final class InMemoryUnit implements UnitOfWork {
   }
 
   /**
-   * The check before a write, in a port call: a read-only unit refuses it; a read-write unit about
-   * to write for the first time lets a pending race commit first and then reads the latest
-   * commit (its earlier reads stay what they were).
+   * The check before a write or a lock, in a port call: a read-only unit refuses it; a read-write
+   * unit about to write (or lock) for the first time lets a pending race commit first, then reads
+   * the latest commit, as under PostgreSQL's read committed (what it read before stays read).
    *
    * @throws IllegalStateException in a read-only unit
    */
@@ -113,8 +121,11 @@ final class InMemoryUnit implements UnitOfWork {
       throw new IllegalStateException(
           "this unit of work is read-only; write inside Transactions.inTransaction instead");
     }
-    if (written == null && database.runRace()) {
-      snapshot = database.committed();
+    if (mayRace) {
+      mayRace = false;
+      if (database.runRace()) { // this unit has no changes yet: nothing to carry over
+        snapshot = database.committed();
+      }
     }
   }
 
