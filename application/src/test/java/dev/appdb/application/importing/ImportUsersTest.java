@@ -196,6 +196,16 @@ class ImportUsersTest {
     }
 
     @Test
+    void namesBlankToTheDomainAreDerivedLikeMissingOnes() {
+      ImportReport report = run(10, new ImportedUser("nbsp", "\u00A0", "\u200B",
+          "nbsp@example.com", true, null, List.of()));
+
+      assertThat(report).isEqualTo(new ImportReport(1, 0, 0, 0));
+      User nbsp = userWithEmail("nbsp@example.com").orElseThrow();
+      assertThat(List.of(nbsp.firstName(), nbsp.lastName())).containsExactly("nbsp", "nbsp");
+    }
+
+    @Test
     void missingNamesAreDerivedWithTheKeyAsHandle() {
       run(10, new ImportedUser("jdoe", null, " ", "j@example.com", true, null, List.of()),
           new ImportedUser("mx", null, "Smith", "m@example.com", true, null, List.of()));

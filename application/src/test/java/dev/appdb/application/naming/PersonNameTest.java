@@ -65,6 +65,19 @@ class PersonNameTest {
         .isEqualTo(new PersonName("Ada\tLovelace", "h"));
   }
 
+  /**
+   * Blank as the domain means it (TextRules): white space of any kind, no-break spaces included,
+   * and invisible format characters; such a part would only be refused by {@code User}.
+   */
+  @ParameterizedTest(name = "given ''{0}''")
+  @CsvSource({"'\u00A0'", "'\u202F \u2007'", "'\u200B'", "'\u00A0\u200D '"})
+  void partsBlankOrInvisibleToTheDomainCountAsMissing(String given) {
+    assertThat(PersonName.derive(given, given, "Ada Lovelace", "h"))
+        .isEqualTo(new PersonName("Ada", "Lovelace"));
+    assertThat(PersonName.derive(null, null, given, "h"))
+        .isEqualTo(new PersonName("h", "h"));
+  }
+
   @ParameterizedTest(name = "full name ''{0}''")
   @CsvSource(value = {"NULL", "''", "'   '"}, nullValues = "NULL")
   void withNothingElseTheHandleIsBothNames(String fullName) {

@@ -148,6 +148,15 @@ class SignInTest {
     }
 
     @Test
+    void aNameOfNoBreakSpacesOrInvisibleCharactersFallsBackInsteadOfLockingThePersonOut() {
+      User user = signInNew(claims("s-nbsp", null, false, "\u00A0", "\u200B", "\u2007",
+          "ada"));
+
+      assertThat(user.firstName()).isEqualTo("ada");
+      assertThat(user.lastName()).isEqualTo("ada");
+    }
+
+    @Test
     void aNameThatBreaksARuleOtherThanLengthIsRefusedAndNothingIsWritten() {
       assertThatThrownBy(() -> signIn.signIn(names("Ada\u0000", "Lovelace", null, null)))
           .isInstanceOfSatisfying(ValidationException.class,
