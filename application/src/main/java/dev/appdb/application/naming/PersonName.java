@@ -7,7 +7,8 @@ package dev.appdb.application.naming;
  * <p>Rules, in order, for each part separately:
  * <ol>
  *   <li>the explicit part ({@code given_name} / {@code firstName}, {@code family_name} /
- *       {@code lastName}) when not blank;</li>
+ *       {@code lastName}) when not blank (blank as the domain means it: only white space, of any
+ *       kind, and invisible characters; the same for the full name);</li>
  *   <li>else, when the full name ({@code name}) has a space, the text before the last space
  *       for the first name and after it for the last name; a one-word full name is used for
  *       the first name only;</li>
@@ -63,7 +64,19 @@ public record PersonName(String firstName, String lastName) {
     return text.substring(0, end).strip();
   }
 
+  /**
+   * Blank as the domain means it ({@code TextRules.requiredStripped}, which {@code User} applies):
+   * nothing but white space of any kind, no-break spaces included, and invisible format
+   * characters such as U+200B. {@link String#isBlank} misses those, and a part made only of them
+   * was taken, then refused by {@code User}, instead of falling back.
+   */
   private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
+    return value == null || value.chars().allMatch(PersonName::blankOrInvisible)
+        ? null : value.strip();
+  }
+
+  private static boolean blankOrInvisible(int c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c)
+        || Character.getType(c) == Character.FORMAT;
   }
 }
