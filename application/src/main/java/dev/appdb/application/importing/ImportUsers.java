@@ -139,7 +139,9 @@ public final class ImportUsers {
   private Result applyAlone(ImportRecord record) {
     try {
       return RetryPolicy.DEFAULT.rerunLostRaces(
-          () -> transactions.inTransaction(tx -> apply(tx, List.of(record))).get(0));
+          () -> transactions.inTransaction(tx -> apply(tx, List.of(record))).get(0),
+          raced -> raced instanceof DuplicateException
+              || raced instanceof ConcurrentUpdateException);
     } catch (InfrastructureException e) {
       throw e;
     } catch (AppdbException refused) {

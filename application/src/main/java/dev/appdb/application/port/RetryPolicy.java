@@ -1,9 +1,8 @@
 package dev.appdb.application.port;
 
-import dev.appdb.domain.error.ConcurrentUpdateException;
-import dev.appdb.domain.error.DuplicateException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -42,24 +41,27 @@ public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDela
   }
 
   /**
-   * Runs {@code unit} again at once when it lost a race with a concurrent writer: a unique rule
-   * broken by a row committed between its lookups and its insert ({@link DuplicateException}), or
-   * a {@link ConcurrentUpdateException}. The next run sees the winner's committed rows and
-   * decides on them. Up to {@link #maxAttempts()} runs in all.
+   * Runs {@code unit} again at once when it lost a race with a concurrent writer, e.g. a unique
+   * rule broken by a row committed between its lookups and its insert: the next run sees the
+   * winner's committed rows and decides on them. Up to {@link #maxAttempts()} runs in all.
    *
    * @param unit one whole unit of work, e.g. {@code () -> transactions.inTransaction(...)}
+   * @param lostRace which failures mean a lost race, e.g. {@code DuplicateException.class::isInstance}
    * @param <T> its result
    * @return what the first run that did not lose a race returned
-   * @throws DuplicateException or {@link ConcurrentUpdateException}: the last run's, when every
-   *     run lost; whatever else {@code unit} throws, at once
+   * @throws RuntimeException the last run's failure when every run lost; any other failure of
+   *     {@code unit} at once
    */
-  public <T> T rerunLostRaces(Supplier<T> unit) {
+  public <T> T rerunLostRaces(Supplier<T> unit, Predicate<RuntimeException> lostRace) {
     RuntimeException lost = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       try {
         return unit.get();
-      } catch (DuplicateException | ConcurrentUpdateException raced) {
-        lost = raced;
+      } catch (RuntimeException failure) {
+        if (!lostRace.test(failure)) {
+          throw failure;
+        }
+        lost = failure;
       }
     }
     throw lost;

@@ -55,7 +55,8 @@ public final class SignIn {
    */
   public SignInResult signIn(VerifiedClaims claims) {
     return RetryPolicy.DEFAULT.rerunLostRaces(
-        () -> transactions.inTransaction(tx -> signIn(tx, claims, clock.instant())));
+        () -> transactions.inTransaction(tx -> signIn(tx, claims, clock.instant())),
+        DuplicateException.class::isInstance);
   }
 
   private static SignInResult signIn(UnitOfWork tx, VerifiedClaims claims, Instant now) {

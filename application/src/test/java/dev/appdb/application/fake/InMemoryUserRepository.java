@@ -3,6 +3,8 @@ package dev.appdb.application.fake;
 import static dev.appdb.application.fake.InMemoryTransactions.USERS;
 import static dev.appdb.application.fake.InMemoryTransactions.USER_IDENTITIES;
 
+import dev.appdb.domain.entity.Cursor;
+import dev.appdb.domain.entity.Page;
 import dev.appdb.domain.error.ConcurrentUpdateException;
 import dev.appdb.domain.error.DuplicateEmailException;
 import dev.appdb.domain.error.DuplicateKeyException;
@@ -10,9 +12,7 @@ import dev.appdb.domain.error.NotFoundException;
 import dev.appdb.domain.error.ValidationException;
 import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
-import dev.appdb.domain.user.UserCursor;
 import dev.appdb.domain.user.UserId;
-import dev.appdb.domain.user.UserPage;
 import dev.appdb.domain.user.UserRepository;
 import java.time.Instant;
 import java.util.Collection;
@@ -191,7 +191,7 @@ final class InMemoryUserRepository implements UserRepository {
   }
 
   @Override
-  public UserPage list(UserCursor after, int limit) {
+  public Page<User> list(Cursor after, int limit) {
     return unit.call("users.list", new Object[] {after, limit}, () -> {
       if (limit < 1 || limit > MAX_PAGE_SIZE) {
         throw new ValidationException(
@@ -204,10 +204,10 @@ final class InMemoryUserRepository implements UserRepository {
           .limit(limit + 1L)
           .toList();
       if (page.size() <= limit) {
-        return new UserPage(page, null);
+        return new Page<>(page, null);
       }
       List<User> shown = page.subList(0, limit);
-      return new UserPage(shown, UserCursor.after(shown.get(limit - 1)));
+      return new Page<>(shown, Cursor.after(shown.get(limit - 1)));
     });
   }
 
@@ -220,9 +220,9 @@ final class InMemoryUserRepository implements UserRepository {
   }
 
   /** @return whether {@code user} comes strictly after the cursor in listing order */
-  private static boolean isAfter(User user, UserCursor cursor) {
+  private static boolean isAfter(User user, Cursor cursor) {
     int byTime = user.createdAt().compareTo(cursor.createdAt());
-    return byTime > 0 || byTime == 0 && compareUnsigned(user.id().value(), cursor.id().value()) > 0;
+    return byTime > 0 || byTime == 0 && compareUnsigned(user.id().value(), cursor.id()) > 0;
   }
 
   /** {@code UUID.compareTo} compares signed halves; the databases compare unsigned bytes. */

@@ -329,7 +329,7 @@ class ImportUsersTest {
     }
 
     private List<String> allLinks() {
-      return db.readOnly(tx -> tx.users().list(null, 100)).users().stream()
+      return db.readOnly(tx -> tx.users().list(null, 100)).items().stream()
           .flatMap(u -> identitiesOf(u.id()).stream().map(link -> u.firstName() + " " + link))
           .sorted().toList();
     }
