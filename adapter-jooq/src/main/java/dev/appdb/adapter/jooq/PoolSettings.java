@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Connection pool settings, named after the seed's SQLAlchemy engine options and applied to
- * HikariCP as README.md's configuration table says. Every default is a constant here; the
- * constructor is the one validation pass, and it refuses what HikariCP would only warn about and
- * quietly change (an idle timeout not below the lifetime, a leak threshold above it).
+ * HikariCP as {@code docs/CONFIGURATION.md} says. Each default is {@link Setting}'s, kept here as a
+ * named constant; the constructor is the one validation pass, against {@link Setting}'s limits,
+ * and it refuses what HikariCP would only warn about and quietly change (an idle timeout not below
+ * the lifetime, a leak threshold above it).
  *
  * @param name the pool's name, in logs, metrics and errors ({@code poolName});
  *     {@code [A-Za-z0-9_.-]}, 1–64 characters

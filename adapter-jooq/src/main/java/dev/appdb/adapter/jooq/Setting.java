@@ -48,7 +48,7 @@ public enum Setting {
       "file holding the migration login's password"),
   /** The role migrations {@code SET} after login. */
   DATABASE_MIGRATION_ROLE("database.migration-role", "APPDB_MIGRATION_ROLE", null, Kind.TEXT,
-      "appowner", "appowner", "the role every migration connection SETs first, so every migrated"
+      Shared.OWNER_ROLE, Shared.OWNER_ROLE, "the role every migration connection SETs first, so every migrated"
           + " object (Flyway's history included) belongs to it; only with a"
           + " migration user; \"\" in YAML for none"),
   /** PostgreSQL: the CA certificate that verifies the server. */
@@ -160,7 +160,7 @@ public enum Setting {
       "appdb", "provision: the application's database"),
   /** {@code provision}: the NOLOGIN owner role. */
   PROVISION_OWNER_ROLE("provision.owner-role", "APPDB_PROVISION_OWNER_ROLE", null, Kind.TEXT,
-      "appowner", "appowner", "provision: the NOLOGIN role that owns schema app"),
+      Shared.OWNER_ROLE, Shared.OWNER_ROLE, "provision: the NOLOGIN role that owns schema app"),
   /** {@code provision}: the migration login. */
   PROVISION_MIGRATION_ROLE("provision.migration-role", "APPDB_PROVISION_MIGRATION_ROLE", null,
       Kind.TEXT, "appmigrator", "appmigrator", "provision: the migration login"),
@@ -222,6 +222,12 @@ public enum Setting {
   NAMED_HEALTH_TIMEOUT_MILLIS("databases.<name>.health-timeout-ms", null, null,
       Kind.MILLISECONDS, null, null, 100, 60_000,
       "milliseconds its health check takes at most; default health.timeout-ms");
+
+  /** A default two settings share, written once. */
+  private static final class Shared {
+    /** The owner role provision makes and migrations set. */
+    static final String OWNER_ROLE = "appowner";
+  }
 
   /** What a setting's value is. */
   public enum Kind {

@@ -15,96 +15,19 @@ import java.util.Objects;
 
 /**
  * Streams the users of a Keycloak realm export as {@link ImportRecord}s, one user in memory at a
- * time, for {@link dev.appdb.application.importing.ImportUsers}.
+ * time, for {@link dev.appdb.application.importing.ImportUsers}: a full realm export, a
+ * {@code --users different_files} users file, or a bare array of users. Every other top-level
+ * field is skipped unbuilt; when {@code realm} comes after {@code users} and no issuer is given,
+ * {@link #open} makes one extra tokenizing pass to find it. Each user's first identity is the
+ * realm's own (issuer: the one given, else {@code keycloak:<realm>}; subject: its {@code id}, else
+ * its username), then its {@code federatedIdentities}. How each field maps, and which odd shapes
+ * become an {@link UnreadableUser} with the field named, is in {@code docs/OPERATIONS.md}
+ * ("Importing a Keycloak realm"); a user that cannot be read never stops the stream.
  *
- * <p>Accepted files (top level):
- * <ul>
- *   <li>a full realm export, {@code {"realm": "test", "users": [...], "clients": [...], ...}}, as
- *       written by {@code kc.sh export --file} or the admin console;</li>
- *   <li>a partial users file, {@code {"realm": "test", "users": [...]}}, as written by
- *       {@code kc.sh export --users different_files} (one file per batch of users);</li>
- *   <li>a bare array of user representations, {@code [{...}, {...}]}.</li>
- * </ul>
- * Every top-level field other than {@code realm} and {@code users} (clients, roles, groups…) is
- * skipped token by token without being built. The file is read to its end, so broken JSON
- * anywhere is reported.
- *
- * <p><b>The realm's own identity.</b> Each user gets, first, an identity at the realm itself:
- * issuer = the {@code issuer} passed to {@link #open}, else {@code "keycloak:" + realm}; subject =
- * the user's {@code id} (Keycloak's {@code sub} for that user), else the username. Without an
- * {@code id} (hand-written and test exports often omit it) the real {@code sub} is unknown; the
- * username keeps a re-import of the same file idempotent, and a later sign-in still finds the
- * user by its verified email. Pass the realm's issuer URL (e.g.
- * {@code https://sso.example.com/realms/test}) to link exactly what the tokens will carry.
- *
- * <p><b>When {@code realm} comes after {@code users}.</b> JSON key order is free, and some tools
- * write {@code realm} last. When no issuer is passed and the file has not named its realm before
- * the first user, {@link #open} makes one cheap extra pass over the file: it reads the top-level
- * field names only, skips every value unbuilt, and stops at {@code realm}. Memory stays constant;
- * time grows by one tokenizing pass. Passing an issuer avoids that pass. A file with users that
- * names no realm at all (always the case for a bare array) needs the issuer.
- *
- * <p><b>Mapping of one user</b> (Keycloak's {@code UserRepresentation}; the reason of an
- * {@link UnreadableUser} names the field and is shown as is; {@code #<i>} is the 0-based position
- * of the element in {@code users}):
- * <table>
- *   <caption>odd shape → what happens</caption>
- *   <tr><th>shape</th><th>result</th></tr>
- *   <tr><td>element is not an object (string, number, null…)</td>
- *       <td>{@code UnreadableUser("#<i>", "users[<i>]: must be an object, was a string")}</td></tr>
- *   <tr><td>{@code username} missing, null or blank</td>
- *       <td>{@code UnreadableUser("#<i>", "username: is required")}</td></tr>
- *   <tr><td>{@code username} not a string</td>
- *       <td>{@code UnreadableUser("#<i>", "username: must be a string, was a number")}</td></tr>
- *   <tr><td>{@code serviceAccountClientId} present (not blank), or username starting
- *       {@code service-account-}</td>
- *       <td>{@code UnreadableUser(username, "service account of client <id>: not a person")};
- *       {@code <id>} is {@code serviceAccountClientId}, else the username after the prefix</td></tr>
- *   <tr><td>{@code firstName} / {@code lastName} missing, null or blank</td>
- *       <td>null ({@code ImportUsers} derives the name from the username); otherwise as
- *       given, not trimmed</td></tr>
- *   <tr><td>{@code email} missing, null or blank</td>
- *       <td>{@code attributes.email} instead: a string, or the first element of a list of
- *       strings (Keycloak's {@code Map<String, List<String>>}; old exports wrote a plain
- *       string); empty list, null or blank → null</td></tr>
- *   <tr><td>{@code emailVerified} ({@code true}/{@code false}, or those strings)</td>
- *       <td>the email counts as verified only when {@code emailVerified} is true and the address
- *       came from {@code email} (or {@code trustEmails} is set); an unverified address is
- *       ignored by the import; another type → {@code UnreadableUser}</td></tr>
- *   <tr><td>{@code createdTimestamp} a JSON integer, or a string of digits
- *       ({@code "123655"})</td>
- *       <td>epoch milliseconds → {@code Instant}; missing or null → null ("now" on import)</td></tr>
- *   <tr><td>{@code createdTimestamp} anything else ({@code "yesterday"}, {@code 1.5},
- *       {@code true}, too large for a long)</td>
- *       <td>{@code UnreadableUser(username,
- *       "createdTimestamp: must be epoch milliseconds, was 'yesterday'")}</td></tr>
- *   <tr><td>{@code id} missing, null or blank</td>
- *       <td>the realm identity's subject is the username (see above); a JSON integer
- *       {@code id} is taken as its decimal text</td></tr>
- *   <tr><td>{@code federatedIdentities[i]}</td>
- *       <td>{@code ExternalIdentity(identityProvider, userId)} after the realm identity, in
- *       file order; {@code userName} is ignored; {@code userId} may be a string or a JSON
- *       integer (its decimal text); an identical pair given twice is kept once</td></tr>
- *   <tr><td>{@code federatedIdentities[i].identityProvider} or {@code .userId} missing, null or
- *       blank</td>
- *       <td>{@code UnreadableUser(username, "federatedIdentities[1].userId: is required")}</td></tr>
- *   <tr><td>a read field of the wrong JSON type ({@code "firstName": 7},
- *       {@code "attributes": []}, {@code "federatedIdentities": {}},
- *       {@code "federatedIdentities": ["x"]}, …)</td>
- *       <td>{@code UnreadableUser(username, "<path>: must be a string, was a number")} and the
- *       like; never an exception, the stream goes on</td></tr>
- *   <tr><td>every other field ({@code enabled}, {@code credentials},
- *       roles, groups, consents…)</td>
- *       <td>ignored; disabled users are imported too</td></tr>
- * </table>
- *
- * <p><b>Errors of the file itself</b> throw {@link ImportFileException} naming file, line and
- * column: broken JSON syntax (a truncated file), a top level that is neither an object nor an
- * array (or an empty file), {@code users} that is not an array, {@code realm} that is not a
- * non-blank string, content after the top-level value, and users without a realm name or issuer.
- * A file without {@code users} (or with {@code "users": null}) yields no records.
- *
- * <p>Not thread-safe. Close it (try-with-resources); it also closes itself after the last user.
+ * <p>Errors of the file itself (broken JSON, a top level that is neither object nor array,
+ * {@code users} not an array, {@code realm} not a non-blank string, content after the top-level
+ * value, users without a realm or issuer) throw {@link ImportFileException} naming the file, line
+ * and column. Not thread-safe; close it (it also closes itself after the last user).
  */
 public final class RealmExportReader implements Iterator<ImportRecord>, AutoCloseable {
 

@@ -9,7 +9,7 @@ import org.jooq.impl.DefaultConfiguration;
  * New records for the entity-to-record side of a repository's mapper. jOOQ reads a detached
  * record's settings every time its primary key is set, from a new {@code DefaultConfiguration}
  * holding a fresh copy of the default {@code Settings}: on the kit's hot path that copy was the
- * largest allocation of a single-row statement ({@code docs/PERFORMANCE.md}, run H). A record
+ * largest allocation of a single-row statement ({@code docs/PERFORMANCE.md}). A record
  * attached to the shared connection-less configuration here does not pay it. From a MapStruct
  * mapper:
  *

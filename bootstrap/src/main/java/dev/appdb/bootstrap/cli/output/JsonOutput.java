@@ -21,7 +21,8 @@ import java.util.List;
 
 /**
  * One JSON document per command on stdout, for machines. Ids and timestamps are strings
- * (canonical UUID, ISO-8601 UTC with microseconds); keys are snake_case like the seed's API.
+ * (canonical UUID; ISO-8601 UTC as {@code Instant.toString} writes it: a fraction of at most six
+ * digits, trailing zeros dropped); keys are snake_case like the seed's API.
  * Errors are one JSON line on stderr: {@code {"error":{"type":…,"message":…}}}. An import's
  * rejections are kept until its report is printed, in one document.
  */

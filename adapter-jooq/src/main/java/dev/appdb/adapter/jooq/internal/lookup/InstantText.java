@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
  * never rounded.
  *
  * <p>The digits are written and read by position rather than through a {@code DateTimeFormatter}:
- * the form is fixed-width, and this runs twice per row on SQLite (about 0.5 µs saved per
- * timestamp, see {@code docs/PERFORMANCE.md}). Parsing is strict: a date or time that does not
+ * the form is fixed-width, and this runs twice per row on SQLite (see
+ * {@code docs/PERFORMANCE.md}). Parsing is strict: a date or time that does not
  * exist (February 30, hour 24) is refused, not adjusted.
  */
 public final class InstantText {

@@ -27,7 +27,7 @@ import org.jooq.impl.DSL;
  * A {@code select * from <table> where <key1> = ? [and <key2> = ?]…} built with jOOQ's typed API
  * and rendered to SQL once, then run with fresh bind values on any connection of the same
  * database. Rendering a query is the largest part of jOOQ's cost on a lookup by key (see
- * {@code docs/PERFORMANCE.md}: 9–12 µs and 4–9 KB per call); the typed query stays the only
+ * {@code docs/PERFORMANCE.md}); the typed query stays the only
  * source of the SQL text, and each value is bound with its key column's data type, so converters
  * and bindings (UUID, {@code Instant}) apply exactly as in the typed query.
  *

@@ -136,7 +136,8 @@ public final class PoolDatabaseProbe implements DatabaseProbe, AutoCloseable {
 
   /**
    * A database file on this machine cannot stall on a network, so the check runs on the
-   * caller's thread (no hand-off: 0.16 of JDBC's rate with it, see PERFORMANCE.md), its checkout
+   * caller's thread (no hand-off, which cost most of the check's rate; see
+   * {@code docs/PERFORMANCE.md}), its checkout
    * bounded by the probe's timeout; concurrent callers still share one check.
    */
   private HealthReport healthOnThisThread() {
