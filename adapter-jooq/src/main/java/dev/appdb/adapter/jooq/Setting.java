@@ -48,8 +48,8 @@ public enum Setting {
       "file holding the migration login's password"),
   /** The role migrations {@code SET} after login. */
   DATABASE_MIGRATION_ROLE("database.migration-role", "APPDB_MIGRATION_ROLE", null, Kind.TEXT,
-      Shared.OWNER_ROLE, Shared.OWNER_ROLE, "the role every migration connection SETs first, so every migrated"
-          + " object (Flyway's history included) belongs to it; only with a"
+      Shared.OWNER_ROLE, Shared.OWNER_ROLE, "the role every migration connection SETs first, so"
+          + " every migrated object (Flyway's history included) belongs to it; only with a"
           + " migration user; \"\" in YAML for none"),
   /** PostgreSQL: the CA certificate that verifies the server. */
   DATABASE_SSL_ROOT_CERT("database.ssl-root-cert", "APPDB_SSL_ROOT_CERT", "sslrootcert",
@@ -139,11 +139,13 @@ public enum Setting {
           + " pool.recycle-seconds"),
   /** Milliseconds {@code health} and readiness take at most. */
   HEALTH_TIMEOUT_MILLIS("health.timeout-ms", "APPDB_HEALTH_TIMEOUT_MS", null, Kind.MILLISECONDS,
-      "2000", "2000", 100, 60_000, "the longest a health or readiness check takes, whatever the database"
+      "2000", "2000", 100, 60_000, "the longest a health or readiness check takes, whatever the"
+          + " database"
           + " does; the CLI's health bounds every wait on the database by it"),
   /** Users per unit of work when importing. */
   IMPORT_BATCH_SIZE("import.batch-size", "APPDB_IMPORT_BATCH_SIZE", null, Kind.INTEGER,
-      String.valueOf(ImportUsers.DEFAULT_BATCH_SIZE), String.valueOf(ImportUsers.DEFAULT_BATCH_SIZE),
+      String.valueOf(ImportUsers.DEFAULT_BATCH_SIZE),
+      String.valueOf(ImportUsers.DEFAULT_BATCH_SIZE),
       1, 10_000, "users per unit of work in import-realm"),
   /** {@code provision}: the administrator's URL. */
   PROVISION_ADMIN_URL("provision.admin-url", "APPDB_PROVISION_ADMIN_URL", null, Kind.URL, null,
@@ -295,12 +297,16 @@ public enum Setting {
     this.choices = List.of(choices);
   }
 
-  /** @return the dotted YAML key, e.g. {@code pool.size}; a named database's holds {@code <name>} */
+  /**
+   * @return the dotted YAML key, e.g. {@code pool.size}; a named database's holds {@code <name>}
+   */
   public String key() {
     return key;
   }
 
-  /** @return the environment variable, e.g. {@code APPDB_POOL_SIZE}; empty for a named database's */
+  /**
+   * @return the environment variable, e.g. {@code APPDB_POOL_SIZE}; empty for a named database's
+   */
   public Optional<String> environmentVariable() {
     return Optional.ofNullable(environmentVariable);
   }
@@ -385,7 +391,8 @@ public enum Setting {
     String suffix = "." + rest;
     return Arrays.stream(values())
         .filter(s -> s.named() && s.key.endsWith(suffix)
-            && s.key.length() == NAMED_PREFIX.length() + NAME_PLACEHOLDER.length() + suffix.length())
+            && s.key.length()
+                == NAMED_PREFIX.length() + NAME_PLACEHOLDER.length() + suffix.length())
         .findFirst();
   }
 

@@ -31,7 +31,7 @@ import org.sqlite.SQLiteDataSource;
  *   <li>{@code busy_timeout}: a writer waits up to the pool's checkout timeout for the lock;</li>
  *   <li>{@code transaction_mode=IMMEDIATE}: JDBC transactions on the pool take the write lock at
  *       {@code BEGIN} (appdb's own units of work issue {@code BEGIN IMMEDIATE} or, read-only,
- *       {@code BEGIN DEFERRED} themselves, see {@link SqliteDialect}).</li>
+ *       {@code BEGIN DEFERRED} themselves, see {@code SqliteDialect}).</li>
  * </ul>
  * A statement of a unit of work that runs longer than the statement timeout is interrupted and
  * fails with {@code QueryTimeoutException} (SQLite's progress handler; sqlite-jdbc's JDBC query

@@ -30,7 +30,7 @@ import org.sqlite.SQLiteException;
  * {@code PRAGMA query_only} for the unit. On appdb's own pool, read-write units take their turn
  * for the write lock in arrival order ({@link WriterQueue}) before SQLite's own busy wait.
  */
-public final class SqliteDialect implements DatabaseDialect {
+final class SqliteDialect implements DatabaseDialect {
 
   /** How SQLite introduces the columns of a broken unique or primary key. */
   private static final String UNIQUE_PREFIX = "UNIQUE constraint failed: ";
