@@ -7,44 +7,24 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * How appdb's PostgreSQL connections stay bounded when the network or the server stalls. Every
- * default is a constant here; {@link #applyTo} turns the settings into pgjdbc properties, which a
- * value the URL already gave (e.g. libpq's {@code connect_timeout}) overrides.
+ * How appdb's PostgreSQL connections stay bounded when the network or the server stalls. Each
+ * default and limit is {@link Setting}'s; {@link #applyTo} turns the settings into pgjdbc
+ * properties ({@code connectTimeout}, {@code loginTimeout}, {@code socketTimeout},
+ * {@code tcpKeepAlive}) and the server's {@code statement_timeout} and
+ * {@code idle_in_transaction_session_timeout} (start-up {@code options}, or per unit of work behind
+ * a transaction pooler, {@link #unitSettings}); a value the URL already gave (e.g. libpq's
+ * {@code connect_timeout}) wins, and the URL's {@code options} may set neither server timeout.
+ * pgjdbc's {@code logServerErrorDetail} is off, so the server's detail lines (which may quote row
+ * values) stay out of exception messages.
  *
- * <table>
- *   <caption>settings and their pgjdbc / server mapping</caption>
- *   <tr><th>component</th><th>default</th><th>becomes</th></tr>
- *   <tr><td>connectTimeout</td><td>{@link #DEFAULT_CONNECT_TIMEOUT_SECONDS} s</td>
- *       <td>pgjdbc {@code connectTimeout} (TCP connect, per host)</td></tr>
- *   <tr><td>loginTimeout</td><td>{@link #DEFAULT_LOGIN_TIMEOUT_SECONDS} s</td>
- *       <td>pgjdbc {@code loginTimeout} (connect, TLS, authentication, start-up)</td></tr>
- *   <tr><td>socketTimeout</td><td>statement timeout + {@value #SOCKET_TIMEOUT_MARGIN_SECONDS} s
- *       </td><td>pgjdbc {@code socketTimeout} (longest wait for any answer)</td></tr>
- *   <tr><td>tcpKeepAlive</td><td>{@link #DEFAULT_TCP_KEEPALIVE} (libpq's default)</td>
- *       <td>pgjdbc {@code tcpKeepAlive}</td></tr>
- *   <tr><td>idleInTransactionTimeout</td>
- *       <td>{@link #DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS} s</td>
- *       <td>server {@code idle_in_transaction_session_timeout}, through pgjdbc {@code options}</td>
- *       </tr>
- *   <tr><td>pooler</td><td>{@link Pooler#NONE}</td>
- *       <td>with {@link Pooler#TRANSACTION}: pgjdbc {@code prepareThreshold=0}, no startup
- *       {@code options}; the two server timeouts are set per unit of work instead
- *       ({@link #unitSettings})</td></tr>
- * </table>
- * The statement timeout ({@code PoolSettings.statementTimeout}) becomes the server's
- * {@code statement_timeout} the same way, so it holds even when a cancel request cannot reach
- * the server; the URL's {@code options} may not set either (one setting each). pgjdbc's
- * {@code logServerErrorDetail} is off, so the server's detail lines (which may quote row values)
- * stay out of exception messages.
- *
- * @param connectTimeout longest TCP connect to one host; 1 s+
- * @param loginTimeout longest whole connection set-up; 1 s+
+ * @param connectTimeout longest TCP connect to one host ({@link Setting#CONNECT_TIMEOUT_SECONDS})
+ * @param loginTimeout longest whole connection set-up ({@link Setting#LOGIN_TIMEOUT_SECONDS})
  * @param socketTimeout longest wait for the server's answer to anything (a statement, a
  *     validation, a commit); must exceed the statement timeout, else a statement the server is
  *     still allowed to run would be cut off
  * @param tcpKeepAlive whether the operating system probes idle connections
  * @param idleInTransactionTimeout how long the server keeps a transaction open with no statement
- *     running before it ends the session; {@link Duration#ZERO} disables; 0 or 1 s+
+ *     running before it ends the session; {@link Duration#ZERO} disables
  * @param pooler what sits between the pool and the server
  */
 public record PostgresConnectionSettings(
