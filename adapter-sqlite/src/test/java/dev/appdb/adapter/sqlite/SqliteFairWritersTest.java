@@ -66,8 +66,10 @@ class SqliteFairWritersTest {
           }
         }));
       }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(280);
       for (Future<?> future : running) {
-        future.get(280, TimeUnit.SECONDS);
+        assertThat(future).as("a writer thread's %d units", UNITS_PER_THREAD)
+            .succeedsWithin(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
       }
       threads.shutdown();
       System.out.println("[appdb] SQLite fair writers: committed " + committed + " of "
@@ -76,7 +78,11 @@ class SqliteFairWritersTest {
 
       assertThat(failures).isEmpty();
       assertThat(committed.get()).isEqualTo(THREADS * UNITS_PER_THREAD);
-      assertThat(longestWait.get()).isLessThanOrEqualTo(BUSY_TIMEOUT.toMillis());
+      // The configured bound itself, no slack: a turn not given within the busy timeout is
+      // refused (a failure above), so only the checkout and BEGIN after a turn can go past it;
+      // a writer passed over until nearly its timeout is the unfairness this test is for.
+      assertThat(longestWait.get()).as("ms the longest writer waited for the lock")
+          .isLessThanOrEqualTo(BUSY_TIMEOUT.toMillis());
     }
   }
 

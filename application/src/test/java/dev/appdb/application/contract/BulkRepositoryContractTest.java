@@ -13,6 +13,7 @@ import dev.appdb.domain.identity.UserIdentity;
 import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
 import dev.appdb.domain.user.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -245,28 +246,31 @@ public abstract class BulkRepositoryContractTest extends ContractTest {
     Future<?> first = pool.submit(() -> transactions().inTransaction(tx -> {
       tx.users().lockAll(List.of(user.id(), UserId.generate()));
       firstLocked.countDown();
-      awaitInsideUnit(secondStarting);
+      awaitInsideUnit(secondStarting, "the second locker's start");
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500)); // the second locker arrives
       firstEnded.set(true);
       return null;
     }));
-    assertThat(firstLocked.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(firstLocked.await(60, TimeUnit.SECONDS)).as("the first unit locked the user")
+        .isTrue();
 
     secondStarting.countDown();
     boolean endedBeforeSecondLocked = transactions().inTransaction(tx -> {
       tx.users().lockAll(List.of(user.id()));
       return firstEnded.get();
     });
-    first.get(30, TimeUnit.SECONDS);
+    assertThat(first).as("the first locker's unit").succeedsWithin(Duration.ofSeconds(60));
     pool.shutdown();
 
     assertThat(endedBeforeSecondLocked).isTrue();
   }
 
-  /** Units of work take no checked exceptions. */
-  private static void awaitInsideUnit(CountDownLatch latch) {
+  /** Units of work take no checked exceptions; a wait that runs out fails the unit. */
+  private static void awaitInsideUnit(CountDownLatch latch, String what) {
     try {
-      latch.await(30, TimeUnit.SECONDS);
+      if (!latch.await(60, TimeUnit.SECONDS)) {
+        throw new AssertionError(what + " did not happen within 60 s");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -288,7 +292,7 @@ public abstract class BulkRepositoryContractTest extends ContractTest {
     List<Future<Integer>> lockers = new ArrayList<>();
     for (List<UserId> order : List.of(forward, backward)) {
       lockers.add(pool.submit(() -> {
-        start.await();
+        assertThat(start.await(60, TimeUnit.SECONDS)).as("the start signal").isTrue();
         return transactions().inTransaction(tx -> {
           tx.users().lockAll(order);
           return order.size();
@@ -297,8 +301,10 @@ public abstract class BulkRepositoryContractTest extends ContractTest {
     }
     start.countDown();
 
-    assertThat(lockers.get(0).get(60, TimeUnit.SECONDS)).isEqualTo(2_100);
-    assertThat(lockers.get(1).get(60, TimeUnit.SECONDS)).isEqualTo(2_100);
+    assertThat(lockers.get(0)).as("the forward locker").succeedsWithin(Duration.ofSeconds(60))
+        .isEqualTo(2_100);
+    assertThat(lockers.get(1)).as("the backward locker").succeedsWithin(Duration.ofSeconds(60))
+        .isEqualTo(2_100);
     pool.shutdown();
   }
 }

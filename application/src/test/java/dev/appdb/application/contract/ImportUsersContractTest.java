@@ -22,6 +22,7 @@ import dev.appdb.domain.user.UserRepository;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -319,7 +320,7 @@ public abstract class ImportUsersContractTest extends ContractTest {
     List<Future<ImportReport>> runs = new ArrayList<>();
     for (List<ImportRecord> source : sources) {
       runs.add(pool.submit(() -> {
-        start.await();
+        assertThat(start.await(60, TimeUnit.SECONDS)).as("the start signal").isTrue();
         return new ImportUsers(transactions(), Clock.systemUTC(), 50)
             .importUsers(source.iterator(), ImportListener.NONE);
       }));
@@ -327,7 +328,8 @@ public abstract class ImportUsersContractTest extends ContractTest {
     start.countDown();
     List<ImportReport> reports = new ArrayList<>();
     for (Future<ImportReport> run : runs) {
-      reports.add(run.get(2, TimeUnit.MINUTES));
+      reports.add(assertThat(run).as("import %d of %d", reports.size() + 1, runs.size())
+          .succeedsWithin(Duration.ofMinutes(2)).actual());
     }
     pool.shutdown();
     return reports;

@@ -10,6 +10,7 @@ import dev.appdb.domain.identity.Issuer;
 import dev.appdb.domain.identity.Subject;
 import dev.appdb.domain.user.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The sign-in use case over an adapter: its three paths and concurrent first sign-ins. */
@@ -115,7 +117,7 @@ public abstract class SignInContractTest extends ContractTest {
       List<Callable<SignInResult>> tasks = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         tasks.add(() -> {
-          start.await();
+          assertThat(start.await(60, TimeUnit.SECONDS)).as("the start signal").isTrue();
           return signIn().signIn(claims("race", "race@example.com", true));
         });
       }
@@ -126,7 +128,8 @@ public abstract class SignInContractTest extends ContractTest {
       start.countDown();
       List<SignInResult> results = new ArrayList<>();
       for (Future<SignInResult> future : futures) {
-        results.add(future.get());
+        results.add(assertThat(future).as("sign-in %d of %d", results.size() + 1, threads)
+            .succeedsWithin(Duration.ofSeconds(60)).actual());
       }
 
       assertThat(results).extracting(r -> r.user().id()).containsOnly(results.get(0).user().id());

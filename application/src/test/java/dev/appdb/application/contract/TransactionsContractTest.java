@@ -10,6 +10,7 @@ import dev.appdb.domain.identity.Issuer;
 import dev.appdb.domain.identity.Subject;
 import dev.appdb.domain.identity.UserIdentity;
 import dev.appdb.domain.user.User;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -135,7 +138,11 @@ public abstract class TransactionsContractTest extends ContractTest {
       List<Future<User>> writers = new ArrayList<>();
       for (String name : List.of("Alice", "Bob")) {
         writers.add(pool.submit(() -> {
-          together.await();
+          try {
+            together.await(60, TimeUnit.SECONDS);
+          } catch (TimeoutException e) {
+            throw new AssertionError("the other writer did not start within 60 s", e);
+          }
           return transactions().inTransaction(tx -> {
             User updated = tx.users().update(user.withProfile(name, "Writer", null, Instant.now()));
             LockSupport.parkNanos(50_000_000L); // hold the row while the other writer arrives
@@ -147,13 +154,15 @@ public abstract class TransactionsContractTest extends ContractTest {
       List<Throwable> losers = new ArrayList<>();
       for (Future<User> writer : writers) {
         try {
-          winners.add(writer.get().firstName());
+          winners.add(writer.get(60, TimeUnit.SECONDS).firstName());
         } catch (ExecutionException e) {
           losers.add(e.getCause());
+        } catch (TimeoutException e) {
+          throw new AssertionError("a writer did not end within 60 s", e);
         }
       }
 
-      assertThat(winners).hasSize(1);
+      assertThat(winners).as("winners (losers: %s)", losers).hasSize(1);
       assertThat(losers).singleElement().isInstanceOf(ConcurrentUpdateException.class);
       User stored = findUser(user.id()).orElseThrow();
       assertThat(stored.firstName()).isEqualTo(winners.get(0));
@@ -173,15 +182,15 @@ public abstract class TransactionsContractTest extends ContractTest {
       Future<User> writer = pool.submit(() -> transactions().inTransaction(tx -> {
         User user = tx.users().create(newUser("Uncommitted", null, Instant.now()));
         written.countDown();
-        awaitUninterruptibly(readDone);
+        awaitInsideUnit(readDone, "the reader's read");
         return user;
       }));
-      written.await();
+      assertThat(written.await(60, TimeUnit.SECONDS)).as("the writer wrote its row").isTrue();
 
       long seen = userCount(); // must not wait for the writer, which waits for this read
 
       readDone.countDown();
-      writer.get();
+      assertThat(writer).as("the writer's unit").succeedsWithin(Duration.ofSeconds(60));
       assertThat(seen).isEqualTo(1);
       assertThat(userCount()).isEqualTo(2);
     } finally {
@@ -190,15 +199,14 @@ public abstract class TransactionsContractTest extends ContractTest {
     }
   }
 
-  private static void awaitUninterruptibly(CountDownLatch latch) {
-    while (true) {
-      try {
-        latch.await();
-        return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+  /** Units of work take no checked exceptions; a wait that runs out fails the unit. */
+  private static void awaitInsideUnit(CountDownLatch latch, String what) {
+    try {
+      if (!latch.await(60, TimeUnit.SECONDS)) {
+        throw new AssertionError(what + " did not happen within 60 s");
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -225,7 +233,9 @@ public abstract class TransactionsContractTest extends ContractTest {
         });
       }
       int committed = 0;
-      for (Future<Integer> done : pool.invokeAll(tasks)) {
+      // units that take milliseconds each; the bound only ends a hang (cancelling what runs)
+      for (Future<Integer> done : pool.invokeAll(tasks, 120, TimeUnit.SECONDS)) {
+        assertThat(done.isCancelled()).as("a writer thread still running after 120 s").isFalse();
         committed += done.get();
       }
       assertThat(committed).isEqualTo(threads * unitsPerThread);

@@ -92,18 +92,21 @@ class InMemoryTransactionsHooksTest {
         await(release);
         return created;
       }));
-      assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(holding.await(10, TimeUnit.SECONDS)).as("the holder wrote its row").isTrue();
 
       long start = System.nanoTime();
       assertThatThrownBy(() -> slow.inTransaction(tx -> tx.users().count()))
           .isInstanceOf(QueryTimeoutException.class).hasMessageContaining("PT0.2S");
       long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
+      // 200 ms writer timeout: at least most of it, and far less than waiting for the holder,
+      // which ends only once released below (or after its own 10 s)
       assertThat(waitedMillis).isBetween(150L, 5_000L);
       long seenMeanwhile = slow.readOnly(tx -> tx.users().count());
       assertThat(seenMeanwhile).as("readers do not wait").isZero();
       release.countDown();
-      assertThat(holder.get(10, TimeUnit.SECONDS).firstName()).isEqualTo("Holder");
+      assertThat(holder).as("the holder's unit").succeedsWithin(Duration.ofSeconds(10))
+          .extracting(User::firstName).isEqualTo("Holder");
       long seenAfter = slow.readOnly(tx -> tx.users().count());
       assertThat(seenAfter).isEqualTo(1);
     } finally {

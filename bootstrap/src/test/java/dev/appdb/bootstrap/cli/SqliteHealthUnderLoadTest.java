@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,9 +48,12 @@ class SqliteHealthUnderLoadTest {
       }
     } finally {
       busy.set(false);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       for (Thread spinner : spinners) {
-        spinner.join(5_000);
+        spinner.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       }
     }
+    assertThat(spinners).as("CPU spinners still running 30 s after being stopped")
+        .noneMatch(Thread::isAlive);
   }
 }

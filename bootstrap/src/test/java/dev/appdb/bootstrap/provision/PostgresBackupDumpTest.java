@@ -147,8 +147,12 @@ class PostgresBackupDumpTest {
   private static String majorVersion(Path pgDump) {
     try {
       Process process = new ProcessBuilder(pgDump.toString(), "--version").start();
+      // one line of output, so waiting before reading cannot fill the pipe
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError(pgDump + " --version still running after 30 s");
+      }
       String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      process.waitFor(10, TimeUnit.SECONDS);
       // "pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)"
       String[] words = version.trim().split("\\s+");
       return words.length >= 3 ? words[2].split("\\.")[0] : "";

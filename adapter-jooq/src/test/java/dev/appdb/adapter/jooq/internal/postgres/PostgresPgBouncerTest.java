@@ -323,7 +323,8 @@ class PostgresPgBouncerTest {
         }));
       }
       for (Future<?> future : running) {
-        future.get(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        assertThat(future).as("a workload thread of a %s run", duration)
+            .succeedsWithin(duration.plusSeconds(60));
       }
       pool.shutdown();
       return workload;

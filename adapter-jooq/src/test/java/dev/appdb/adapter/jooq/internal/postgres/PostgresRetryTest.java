@@ -86,7 +86,10 @@ class PostgresRetryTest {
       tx.users().update(a.withProfile(a.firstName() + "+", a.lastName(), null, Instant.now()));
       if (firstRun) {
         try {
-          bothHoldOne.await(10, TimeUnit.SECONDS);
+          bothHoldOne.await(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          throw new IllegalStateException("the other unit did not update its first row within"
+              + " 30 s", e);
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }

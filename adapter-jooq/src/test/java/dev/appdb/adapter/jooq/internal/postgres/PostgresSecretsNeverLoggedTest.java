@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,25 +81,31 @@ class PostgresSecretsNeverLoggedTest {
       // pool exhaustion: the only connection is held while another unit waits 1 s
       CountDownLatch holding = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
+      AtomicBoolean released = new AtomicBoolean();
       Thread holder = new Thread(() -> db.transactions().readOnly(tx -> {
         holding.countDown();
         try {
-          release.await(10, TimeUnit.SECONDS);
+          released.set(release.await(30, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
         return tx.users().count();
       }));
       holder.start();
-      assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(holding.await(30, TimeUnit.SECONDS)).as("the holder took the only connection")
+          .isTrue();
       try {
         db.transactions().readOnly(tx -> tx.users().count());
       } catch (PoolExhaustedException expected) {
         errors.add(describe(expected));
       } finally {
         release.countDown();
-        holder.join(10_000);
+        holder.join(30_000);
       }
+      assertThat(holder.isAlive()).as("the holder still running 30 s after its release")
+          .isFalse();
+      assertThat(released).as("the holder held its connection until released (30 s at most)")
+          .isTrue();
     }
 
     // a failed login: a role that does not exist, with the same secrets
