@@ -13,8 +13,12 @@ public enum DatabaseVendor {
     this.folder = folder;
   }
 
-  /** @return the Flyway location of this vendor's scripts, e.g. {@code classpath:db/migration/sqlite} */
+  /**
+   * @return the Flyway location of appdb's own scripts for this vendor, e.g.
+   *     {@code classpath:dev/appdb/migrations/sqlite}: inside appdb's package, so that no other
+   *     Flyway (Spring Boot's reads {@code classpath:db/migration} by default) finds them
+   */
   public String location() {
-    return "classpath:db/migration/" + folder;
+    return "classpath:dev/appdb/migrations/" + folder;
   }
 }

@@ -24,8 +24,11 @@ public record MigrationSet(String name, String historyTable, List<String> postgr
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
   private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
-  /** appdb's own migrations, with Flyway's default history table {@code flyway_schema_history}. */
-  public static final MigrationSet APPDB = new MigrationSet("appdb", "flyway_schema_history",
+  /**
+   * appdb's own migrations, with the history table {@code appdb_schema_history} (before 0.1.0's
+   * re-cut it was Flyway's default {@code flyway_schema_history}, which {@link Migrator} renames).
+   */
+  public static final MigrationSet APPDB = new MigrationSet("appdb", "appdb_schema_history",
       List.of(DatabaseVendor.POSTGRESQL.location()), List.of(DatabaseVendor.SQLITE.location()));
 
   /** @throws IllegalArgumentException naming the component and its rule */

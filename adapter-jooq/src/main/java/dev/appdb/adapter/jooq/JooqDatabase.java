@@ -10,6 +10,7 @@ import dev.appdb.adapter.jooq.kit.RepositoryFactory;
 import dev.appdb.adapter.jooq.spi.Causes;
 import dev.appdb.adapter.jooq.spi.ConnectionPool;
 import dev.appdb.adapter.jooq.spi.DatabaseDialect;
+import dev.appdb.adapter.jooq.spi.EnclosingTransactions;
 import dev.appdb.adapter.jooq.spi.SqlErrorKind;
 import dev.appdb.application.health.DatabaseProbe;
 import dev.appdb.application.health.HealthReport.SchemaStatus;
@@ -332,6 +333,21 @@ public final class JooqDatabase implements AutoCloseable {
    */
   public <R> JooqDatabase register(Class<R> port, RepositoryFactory<? extends R> factory) {
     transactions.register(port, factory);
+    return this;
+  }
+
+  /**
+   * Lets units of work join a transaction already running on their thread instead of beginning
+   * their own, e.g. a Spring-managed one on the data source this database adopted: the unit runs
+   * on that transaction's connection and that transaction commits or rolls back. A failed unit
+   * marks it rollback-only (see {@link EnclosingTransactions}).
+   *
+   * @param enclosing where to find the running transaction; {@link EnclosingTransactions#NONE}
+   *     to stop joining
+   * @return this database, for chaining
+   */
+  public JooqDatabase joinEnclosingTransactions(EnclosingTransactions enclosing) {
+    transactions.joinEnclosingTransactions(enclosing);
     return this;
   }
 

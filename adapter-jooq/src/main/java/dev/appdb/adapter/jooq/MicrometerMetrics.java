@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  *       (HikariCP's {@code MicrometerMetricsTrackerFactory}), for the pool appdb built (an
  *       adopted pool's are bound by its owner);</li>
  *   <li>{@code appdb.units} (timer; tags {@code outcome} = {@code committed},
- *       {@code rolled_back} or {@code outcome_unknown}, and {@code mode} = {@code read_write} or
+ *       {@code rolled_back}, {@code outcome_unknown} or {@code joined}, and {@code mode} =
+ *       {@code read_write} or
  *       {@code read_only}): every unit of work, its count and duration from checkout to return;</li>
  *   <li>{@code appdb.pool.invalid} (counter): connections appdb discarded as broken;</li>
  *   <li>{@code appdb.pool.checkouts} and {@code appdb.pool.checkout.timeouts} (counters);</li>

@@ -16,7 +16,12 @@ public interface UnitOfWorkObserver {
     /** Nothing was committed: the work threw, a statement failed, or the commit was refused. */
     ROLLED_BACK,
     /** The connection was lost during the commit: it may or may not have happened. */
-    OUTCOME_UNKNOWN
+    OUTCOME_UNKNOWN,
+    /**
+     * The unit ran inside an enclosing transaction (see {@code JooqDatabase
+     * .joinEnclosingTransactions}) and did not fail; that transaction commits or rolls back.
+     */
+    JOINED
   }
 
   /**

@@ -31,6 +31,11 @@ class SqliteDatabasesTest extends DatabasesContractTest {
   Path folder;
 
   @Override
+  protected String qualified(String table) {
+    return table;
+  }
+
+  @Override
   protected String newDatabaseUrl() {
     // SQLAlchemy's form, as the seed's DATABASE_URL had it: three slashes and an absolute path
     return "sqlite:///" + folder.resolve("app-" + FILES.incrementAndGet() + ".db");

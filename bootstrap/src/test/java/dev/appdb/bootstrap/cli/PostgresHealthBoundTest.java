@@ -65,7 +65,7 @@ class PostgresHealthBoundTest {
         server.jdbcUrl(database), server.adminProperties())) {
       lock.setAutoCommit(false);
       try (java.sql.Statement statement = lock.createStatement()) {
-        statement.execute("LOCK TABLE app.flyway_schema_history IN ACCESS EXCLUSIVE MODE");
+        statement.execute("LOCK TABLE app.appdb_schema_history IN ACCESS EXCLUSIVE MODE");
       }
       long start = System.nanoTime();
       CliRun health = CliRun.run(environment, "health", "--json");

@@ -90,7 +90,7 @@ class PostgresBackupDumpTest {
     assertThat(dump.exitCode()).as(dump.errors()).isZero();
     assertThat(dump.output())
         .contains("CREATE TABLE app.users", "CREATE TABLE app.user_identities",
-            "CREATE TABLE app.flyway_schema_history", "COPY app.users", "Grace", "Hopper")
+            "CREATE TABLE app.appdb_schema_history", "COPY app.users", "Grace", "Hopper")
         .doesNotContain("CREATE TABLE public.");
   }
 

@@ -93,7 +93,7 @@ class PostgresProvisioningTest {
         owners.add(rows.getString(2));
       }
     }
-    assertThat(objects).contains("users", "user_identities", "flyway_schema_history");
+    assertThat(objects).contains("users", "user_identities", "appdb_schema_history");
     assertThat(owners).containsOnly("appowner");
   }
 
@@ -118,12 +118,12 @@ class PostgresProvisioningTest {
         Statement statement = backup.createStatement()) {
       try (ResultSet count = statement.executeQuery("SELECT (SELECT count(*) FROM app.users)"
           + " + (SELECT count(*) FROM app.user_identities)"
-          + " + (SELECT count(*) FROM app.flyway_schema_history)")) {
+          + " + (SELECT count(*) FROM app.appdb_schema_history)")) {
         count.next();
         assertThat(count.getLong(1)).isPositive();
       }
       assertRefused(statement, "DELETE FROM app.users", "42501");
-      assertRefused(statement, "INSERT INTO app.flyway_schema_history (installed_rank)"
+      assertRefused(statement, "INSERT INTO app.appdb_schema_history (installed_rank)"
           + " VALUES (999)", "42501");
     }
   }

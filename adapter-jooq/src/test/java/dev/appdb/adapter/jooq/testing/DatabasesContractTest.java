@@ -3,6 +3,14 @@ package dev.appdb.adapter.jooq.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.appdb.adapter.jooq.spi.EnclosingTransactions;
+import dev.appdb.domain.error.DuplicateEmailException;
+import dev.appdb.domain.user.Email;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.appdb.adapter.jooq.DatabaseSettings;
 import dev.appdb.adapter.jooq.Databases;
@@ -96,6 +104,169 @@ public abstract class DatabasesContractTest {
       }
       long users = database.transactions().readOnly(tx -> tx.users().count());
       assertThat(users).as("appdb's own set, migrated before the service's").isZero();
+    }
+  }
+
+  /**
+   * @param table one of appdb's tables
+   * @return its name in plain SQL on this database's connections ({@code app.users} or
+   *     {@code users})
+   */
+  protected abstract String qualified(String table);
+
+  /** A framework's transactions as a test drives them: one per thread, begun and ended by hand. */
+  private static final class HandTransactions implements EnclosingTransactions {
+    private final ThreadLocal<HandTransaction> current = new ThreadLocal<>();
+
+    @Override
+    public Optional<EnclosingTransaction> current() {
+      return Optional.ofNullable(current.get());
+    }
+
+    HandTransaction begin(DataSource dataSource, boolean readOnly) throws SQLException {
+      Connection connection = dataSource.getConnection();
+      connection.setAutoCommit(false);
+      HandTransaction transaction = new HandTransaction(connection, readOnly);
+      current.set(transaction);
+      return transaction;
+    }
+
+    void end(HandTransaction transaction, boolean commit) throws SQLException {
+      current.remove();
+      try (Connection connection = transaction.connection()) {
+        if (commit && !transaction.rollbackOnly) {
+          connection.commit();
+        } else {
+          connection.rollback();
+        }
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  private static final class HandTransaction implements EnclosingTransactions.EnclosingTransaction {
+    private final Connection connection;
+    private final boolean readOnly;
+    private volatile boolean rollbackOnly;
+
+    HandTransaction(Connection connection, boolean readOnly) {
+      this.connection = connection;
+      this.readOnly = readOnly;
+    }
+
+    @Override
+    public Connection connection() {
+      return connection;
+    }
+
+    @Override
+    public boolean readOnly() {
+      return readOnly;
+    }
+
+    @Override
+    public void setRollbackOnly() {
+      rollbackOnly = true;
+    }
+  }
+
+  @Test
+  void aUnitInsideAnEnclosingTransactionJoinsItOnItsConnectionAndEndsWithIt() throws Exception {
+    try (HikariDataSource pool = servicePool(newDatabaseUrl());
+        JooqDatabase database = Databases.adopt(pool, "the service's pool", Duration.ofSeconds(10))) {
+      database.migrate(List.of(NOTES));
+      HandTransactions framework = new HandTransactions();
+      database.joinEnclosingTransactions(framework);
+
+      for (boolean commit : new boolean[] {false, true}) {
+        String name = commit ? "Kept" : "Gone";
+        HandTransaction transaction = framework.begin(pool, false);
+        long checkouts = database.probe().poolStatus().checkouts();
+        User user = database.transactions().inTransaction(tx ->
+            tx.users().create(User.register(name, "Joined", null, Instant.now())));
+        // the framework's own statement in the same transaction: it sees the unit's row
+        try (Statement statement = transaction.connection().createStatement()) {
+          assertThat(statement.executeUpdate("UPDATE " + qualified("users")
+              + " SET last_name = 'Audited' WHERE id = '" + user.id() + "'")).isEqualTo(1);
+        }
+        assertThat(database.probe().poolStatus().checkouts()).as("no second connection")
+            .isEqualTo(checkouts);
+        framework.end(transaction, commit);
+        List<String> lastNames = database.transactions().readOnly(tx -> tx.users()
+            .findById(user.id()).stream().map(User::lastName).toList());
+        assertThat(lastNames).as(commit ? "committed with the enclosing transaction"
+            : "rolled back with the enclosing transaction")
+            .isEqualTo(commit ? List.of("Audited") : List.of());
+      }
+    }
+  }
+
+  @Test
+  void aJoinedUnitThatFailsMarksTheEnclosingTransactionRollbackOnly() throws Exception {
+    try (HikariDataSource pool = servicePool(newDatabaseUrl());
+        JooqDatabase database = Databases.adopt(pool, "the service's pool", Duration.ofSeconds(10))) {
+      database.migrate();
+      database.transactions().inTransaction(tx -> tx.users().create(
+          User.register("First", "Owner", new Email("taken@example.com"), Instant.now())));
+      HandTransactions framework = new HandTransactions();
+      database.joinEnclosingTransactions(framework);
+
+      HandTransaction thrown = framework.begin(pool, false);
+      assertThatThrownBy(() -> database.transactions().inTransaction(tx -> tx.users().create(
+          User.register("Second", "Owner", new Email("taken@example.com"), Instant.now()))))
+          .isInstanceOf(DuplicateEmailException.class);
+      assertThat(thrown.rollbackOnly).isTrue();
+      framework.end(thrown, true);
+
+      HandTransaction swallowed = framework.begin(pool, false);
+      assertThatThrownBy(() -> database.transactions().inTransaction(tx -> {
+        try {
+          tx.users().create(User.register("Third", "Owner", new Email("taken@example.com"),
+              Instant.now()));
+        } catch (DuplicateEmailException ignored) {
+          // a caller that swallows the error: the unit must still not count as done
+        }
+        return null;
+      })).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("marked rollback-only");
+      assertThat(swallowed.rollbackOnly).isTrue();
+      framework.end(swallowed, true);
+
+      HandTransaction readOnly = framework.begin(pool, true);
+      assertThatThrownBy(() -> database.transactions().inTransaction(tx -> tx.users().count()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cannot join a read-only transaction");
+      long users = database.transactions().readOnly(tx -> tx.users().count());
+      assertThat(users).isEqualTo(1);
+      framework.end(readOnly, true);
+    }
+  }
+
+  @Test
+  void aJoinedUnitUpdatingARowItsTransactionLockedDoesNotWaitForItself() throws Exception {
+    try (HikariDataSource pool = servicePool(newDatabaseUrl());
+        JooqDatabase database = Databases.adopt(pool, "the service's pool", Duration.ofSeconds(10))) {
+      database.migrate();
+      User user = database.transactions().inTransaction(tx ->
+          tx.users().create(User.register("Ada", "Lovelace", null, Instant.now())));
+      HandTransactions framework = new HandTransactions();
+      database.joinEnclosingTransactions(framework);
+
+      HandTransaction transaction = framework.begin(pool, false);
+      try (Statement statement = transaction.connection().createStatement()) {
+        statement.executeUpdate("UPDATE " + qualified("users") + " SET first_name = 'Augusta'"
+            + " WHERE id = '" + user.id() + "'");
+      }
+      long started = System.nanoTime();
+      User updated = database.transactions().inTransaction(tx -> tx.users().update(
+          tx.users().findById(user.id()).orElseThrow().withProfile("Augusta Ada", "King",
+              null, Instant.now())));
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .as("no wait on the transaction's own lock (the statement timeout is 10 s)")
+          .isLessThan(Duration.ofSeconds(5));
+      framework.end(transaction, true);
+      Optional<User> stored = database.transactions().readOnly(tx -> tx.users().findById(user.id()));
+      assertThat(stored).get().extracting(User::firstName).isEqualTo(updated.firstName());
     }
   }
 

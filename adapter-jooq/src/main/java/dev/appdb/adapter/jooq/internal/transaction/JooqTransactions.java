@@ -5,6 +5,8 @@ import dev.appdb.adapter.jooq.UnitOfWorkObserver;
 import dev.appdb.adapter.jooq.kit.RepositoryFactory;
 import dev.appdb.adapter.jooq.spi.ConnectionCheckout;
 import dev.appdb.adapter.jooq.spi.DatabaseDialect;
+import dev.appdb.adapter.jooq.spi.EnclosingTransactions.EnclosingTransaction;
+import dev.appdb.adapter.jooq.spi.EnclosingTransactions;
 import dev.appdb.adapter.jooq.spi.WriterTurn;
 import dev.appdb.application.port.TransactionalWork;
 import dev.appdb.application.port.Transactions;
@@ -39,6 +41,7 @@ public final class JooqTransactions implements Transactions {
 
   private final ConnectionCheckout checkout;
   private volatile DatabaseContext database;
+  private volatile EnclosingTransactions enclosing = EnclosingTransactions.NONE;
   private final List<UnitOfWorkObserver> observers = new CopyOnWriteArrayList<>();
 
   /**
@@ -79,6 +82,14 @@ public final class JooqTransactions implements Transactions {
   }
 
   /**
+   * @param enclosing where units find a transaction to join instead of beginning their own,
+   *     from now on; {@link EnclosingTransactions#NONE} for none
+   */
+  public void joinEnclosingTransactions(EnclosingTransactions enclosing) {
+    this.enclosing = Objects.requireNonNull(enclosing, "enclosing");
+  }
+
+  /**
    * @param observer told about every unit of work that ends from now on
    */
   public void observe(UnitOfWorkObserver observer) {
@@ -99,6 +110,10 @@ public final class JooqTransactions implements Transactions {
     Objects.requireNonNull(work, "work");
     long start = System.nanoTime();
     DatabaseContext database = this.database;
+    EnclosingTransaction joined = enclosing.current().orElse(null);
+    if (joined != null) {
+      return runJoined(work, readOnly, joined, database, start);
+    }
     WriterTurn turn;
     try {
       turn = readOnly ? null : database.dialect().awaitWriterTurn();
@@ -139,6 +154,67 @@ public final class JooqTransactions implements Transactions {
         LOG.debug("{} unit of work {} in {} µs", readOnly ? "read-only" : "read-write",
             outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
             (System.nanoTime() - start) / 1_000);
+      }
+    }
+  }
+
+  /**
+   * Runs the work inside an enclosing transaction, on its connection: no checkout, no begin, no
+   * commit, no writer's turn (the enclosing transaction holds what it holds already). A failure
+   * marks the enclosing transaction rollback-only and is thrown, as in a unit of its own.
+   */
+  private <T> T runJoined(TransactionalWork<T> work, boolean readOnly,
+      EnclosingTransaction joined, DatabaseContext database, long start) {
+    Outcome outcome = Outcome.ROLLED_BACK;
+    try {
+      if (!readOnly && joined.readOnly()) {
+        throw new IllegalStateException("a read-write unit of work cannot join a read-only"
+            + " transaction; run it outside that transaction, or make the transaction"
+            + " read-write");
+      }
+      Connection connection = joined.connection();
+      try {
+        if (connection.getAutoCommit()) {
+          throw new IllegalStateException("the enclosing transaction's connection is in"
+              + " autocommit mode: there is no transaction to join");
+        }
+      } catch (SQLException e) {
+        throw database.errors().translate(e);
+      }
+      UnitContext context = new UnitContext(database, connection, readOnly);
+      T result;
+      try {
+        result = work.run(new JooqUnitOfWork(context));
+      } catch (RuntimeException failure) {
+        joined.setRollbackOnly();
+        throw failure instanceof DataAccessException ? context.translate(failure, null) : failure;
+      } catch (Throwable failure) {
+        joined.setRollbackOnly();
+        throw failure;
+      } finally {
+        context.end();
+      }
+      if (context.failure() != null) {
+        joined.setRollbackOnly();
+        throw new IllegalStateException("the unit of work returned normally after a call of it"
+            + " failed (" + context.failure() + "); the enclosing transaction was marked"
+            + " rollback-only", context.failure());
+      }
+      try {
+        if (database.dialect().transactionAborted(connection)) {
+          joined.setRollbackOnly();
+          throw new IllegalStateException("the database aborted the enclosing transaction"
+              + " after a statement failed that appdb did not see; it was marked rollback-only");
+        }
+      } catch (SQLException e) {
+        joined.setRollbackOnly();
+        throw database.errors().translate(e);
+      }
+      outcome = Outcome.JOINED;
+      return result;
+    } finally {
+      if (!observers.isEmpty()) {
+        tell(readOnly, outcome, System.nanoTime() - start);
       }
     }
   }

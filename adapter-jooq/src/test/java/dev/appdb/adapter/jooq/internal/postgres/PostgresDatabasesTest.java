@@ -23,6 +23,11 @@ class PostgresDatabasesTest extends DatabasesContractTest {
   java.nio.file.Path folder;
 
   @Override
+  protected String qualified(String table) {
+    return "app." + table;
+  }
+
+  @Override
   protected String newDatabaseUrl() {
     return PostgresTestServer.get().databaseUrl(PostgresTestServer.createDatabase("databases"));
   }

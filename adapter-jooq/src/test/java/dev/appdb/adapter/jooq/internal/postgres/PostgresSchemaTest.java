@@ -38,7 +38,7 @@ class PostgresSchemaTest {
         Connection connection = database.database().dataSource().getConnection()) {
       assertThat(strings(connection,
           "SELECT table_name FROM information_schema.tables WHERE table_schema = 'app' ORDER BY 1"))
-          .containsExactly("flyway_schema_history", "user_identities", "users");
+          .containsExactly("appdb_schema_history", "user_identities", "users");
       assertThat(strings(connection,
           "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
               + " WHERE n.nspname = 'public'"))
