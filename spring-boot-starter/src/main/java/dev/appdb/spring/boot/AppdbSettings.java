@@ -35,6 +35,23 @@ public record AppdbSettings(boolean migrateOnStart, Duration statementTimeout,
       Setting.STATEMENT_TIMEOUT_SECONDS, Setting.HEALTH_TIMEOUT_MILLIS);
 
   /**
+   * @param setting one of {@link #SUPPORTED}
+   * @return what it does under Spring Boot, for the configuration metadata: the registry's
+   *     description, less what applies only to a pool appdb opens itself
+   */
+  public static String describe(Setting setting) {
+    return switch (setting) {
+      case STATEMENT_TIMEOUT_SECONDS -> "per-statement timeout of appdb's units, then"
+          + " QueryTimeoutException: the JDBC query timeout (appdb sets no server"
+          + " statement_timeout on the connections of Spring's DataSource)";
+      case HEALTH_TIMEOUT_MILLIS -> "the longest the appdb health indicator waits for the"
+          + " database; the adopted pool's probe gives up after "
+          + PoolSettings.DEFAULT_HEALTH_TIMEOUT.toMillis() + " ms in any case";
+      default -> setting.description();
+    };
+  }
+
+  /**
    * @param environment Spring's environment
    * @return the settings in effect
    * @throws IllegalArgumentException naming the {@code appdb.*} key when a value is invalid or a
