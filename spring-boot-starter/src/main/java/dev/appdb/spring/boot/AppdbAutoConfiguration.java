@@ -110,6 +110,7 @@ public class AppdbAutoConfiguration {
   static class Metrics {
 
     @Bean
+    @ConditionalOnMissingBean(name = "appdbMeterBinder")
     MeterBinder appdbMeterBinder(JooqDatabase appdbDatabase) {
       return registry -> MicrometerMetrics.bind(appdbDatabase, registry);
     }
