@@ -34,15 +34,20 @@ import org.springframework.core.env.Environment;
  *
  * <p>Spring Boot API used here ({@code @AutoConfiguration}, conditions,
  * {@code @DependsOnDatabaseInitialization}, {@code Binder} in {@link AppdbSettings}) is the same
- * on Boot 3 and Boot 4; Boot 3's health API is confined to {@link AppdbHealthIndicator} and
- * {@link AppdbHealthConfiguration}.
+ * on Boot 3.5 and Boot 4.0 (Boot 4 moved {@code @DependsOnDatabaseInitialization} from
+ * {@code spring-boot} to {@code spring-boot-sql}, same package; Boot 4's
+ * {@code DataSourceAutoConfiguration} moved and is named here by both names). The health API
+ * differs: Boot 3's is confined to {@link AppdbHealthIndicator} and
+ * {@link AppdbHealthConfiguration}, Boot 4's to {@link AppdbBoot4HealthIndicator} and
+ * {@link AppdbBoot4HealthConfiguration}; each configuration is active only when its API is on the
+ * class path.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
     "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 @ConditionalOnClass(name = "org.springframework.jdbc.datasource.ConnectionHolder")
 @ConditionalOnSingleCandidate(DataSource.class)
-@Import(AppdbHealthConfiguration.class)
+@Import({AppdbHealthConfiguration.class, AppdbBoot4HealthConfiguration.class})
 public class AppdbAutoConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(AppdbAutoConfiguration.class);

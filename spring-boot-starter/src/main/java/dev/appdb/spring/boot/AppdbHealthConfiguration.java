@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers {@link AppdbHealthIndicator} (contributor name {@code appdb}) when Spring Boot 3's
- * actuator is on the class path. Boot-3-only, like the indicator.
+ * actuator is on the class path. Boot-3-only, like the indicator; {@link AppdbBoot4HealthConfiguration} is Boot 4's.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")

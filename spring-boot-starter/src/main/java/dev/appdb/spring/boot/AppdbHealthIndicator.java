@@ -9,7 +9,7 @@ import org.springframework.boot.actuate.health.Status;
  * The {@code appdb} health indicator on Spring Boot 3's actuator API
  * ({@code org.springframework.boot.actuate.health}); Boot 4 moved it to
  * {@code org.springframework.boot.health.contributor}. Boot-3-only, with
- * {@link AppdbHealthConfiguration}: everything else of the starter is Boot-neutral.
+ * {@link AppdbHealthConfiguration}: {@link AppdbBoot4HealthIndicator} is Boot 4's; everything else of the starter is Boot-neutral.
  */
 public final class AppdbHealthIndicator implements HealthIndicator {
 
