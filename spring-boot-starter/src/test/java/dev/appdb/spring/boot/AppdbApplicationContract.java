@@ -11,6 +11,7 @@ import dev.appdb.domain.user.Email;
 import dev.appdb.domain.user.User;
 import dev.appdb.spring.boot.app.AccountService;
 import dev.appdb.spring.boot.app.AppdbTestApplication;
+import dev.appdb.spring.boot.app.HealthView;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,16 +20,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.health.HealthComponent;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.UnexpectedRollbackException;
 
 /**
- * A Spring Boot 3.5 application with appdb and no glue code: what it gets, and how appdb's units
- * and {@code @Transactional} combine. One subclass per database.
+ * A Spring Boot application with appdb and no glue code: what it gets, and how appdb's units and
+ * {@code @Transactional} combine. One subclass per database. Free of Boot-version-specific types
+ * (the health endpoint is read through {@link HealthView}), so that it runs on Boot 3.5 here and
+ * on Boot 4.0 in spring-boot-starter-boot4-tests, which compiles these sources against Boot 4.
  */
 @SpringBootTest(classes = AppdbTestApplication.class, properties = {
     "management.endpoint.health.show-details=always",
@@ -44,7 +44,7 @@ abstract class AppdbApplicationContract {
   @Autowired JooqDatabase database;
   @Autowired JdbcTemplate jdbc;
   @Autowired AccountService accounts;
-  @Autowired HealthEndpoint health;
+  @Autowired HealthView health;
   @Autowired MeterRegistry meters;
 
   /** @return appdb's table by its name in plain SQL ({@code app.users} or {@code users}) */
@@ -72,14 +72,12 @@ abstract class AppdbApplicationContract {
         .isNotNull();
     assertThat(probe.readiness().ready()).isTrue();
 
-    HealthComponent appdb = health.healthForPath("appdb");
-    assertThat(appdb.getStatus()).isEqualTo(Status.UP);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> details =
-        ((org.springframework.boot.actuate.health.Health) appdb).getDetails();
+    HealthView.Component appdb = health.component("appdb");
+    assertThat(appdb.status()).isEqualTo("UP");
+    Map<String, Object> details = appdb.details();
     assertThat(details).containsKeys("target", "database", "roundTripMs", "schema");
     assertThat(details.get("schema").toString()).contains("set=appdb").contains("pending=0");
-    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    assertThat(health.overall()).isEqualTo("UP");
   }
 
   @Test

@@ -13,20 +13,39 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.NestedExceptionUtils;
 
-/** appdb.* settings read through Setting, and start-up failures, on a SQLite file. */
+/**
+ * appdb.* settings read through Setting, and start-up failures, on a SQLite file. Boot's JDBC
+ * auto-configurations are named by Boot 3's and Boot 4's packages, so that it runs on both.
+ */
 class AppdbSettingsTest {
 
   @TempDir Path folder;
 
+  /** @return the first of the classes that is on the class path (Boot 3's name, Boot 4's) */
+  static Class<?> either(String... names) {
+    for (String name : names) {
+      try {
+        return Class.forName(name);
+      } catch (ClassNotFoundException notThisBoot) {
+        // the other Boot's
+      }
+    }
+    throw new IllegalStateException("none on the class path: " + String.join(", ", names));
+  }
+
   private ApplicationContextRunner runner(String file) {
     return new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-            DataSourceTransactionManagerAutoConfiguration.class, AppdbAutoConfiguration.class))
+        .withConfiguration(AutoConfigurations.of(
+            either("org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"),
+            either("org.springframework.boot.autoconfigure.jdbc"
+                    + ".DataSourceTransactionManagerAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure"
+                    + ".DataSourceTransactionManagerAutoConfiguration"),
+            AppdbAutoConfiguration.class))
         .withPropertyValues("spring.datasource.url=jdbc:sqlite:" + folder.resolve(file)
             + "?foreign_keys=true&transaction_mode=IMMEDIATE");
   }
