@@ -39,7 +39,7 @@ class AppdbBoot4Test {
         .withPropertyValues("spring.datasource.url=jdbc:sqlite:" + folder.resolve("boot4.db")
             + "?foreign_keys=true&transaction_mode=IMMEDIATE")
         .run(context -> {
-          assertThat(context).hasNotFailed().doesNotHaveBean(AppdbHealthIndicator.class);
+          assertThat(context).hasNotFailed(); // Boot 3's AppdbHealthIndicator cannot even load here
           assertThat(context.getBean("appdbHealthIndicator"))
               .isInstanceOf(AppdbBoot4HealthIndicator.class)
               .isInstanceOf(HealthIndicator.class);
