@@ -53,11 +53,13 @@ public final class Databases {
    * @throws IllegalArgumentException when a setting is inconsistent (e.g. the socket timeout
    *     does not exceed the statement timeout), naming it
    * @throws IllegalStateException when the target is SQLite and appdb-adapter-sqlite is not on
-   *     the class path
+   *     the class path, or the jOOQ on the class path is not the one appdb is tested with
+   *     (naming both versions and the fix)
    * @throws DatabaseUnavailableException when the first connection cannot be opened
    */
   public static JooqDatabase open(DatabaseSettings settings) {
     Objects.requireNonNull(settings, "settings");
+    JooqRuntime.requireTested();
     if (settings.target() instanceof PostgresTarget postgres) {
       PostgresConnectionSettings connection = settings.postgres();
       Pooler fromUrl = postgres.pooler();
@@ -90,13 +92,14 @@ public final class Databases {
    * @throws IllegalArgumentException when the database is neither PostgreSQL nor SQLite, or the
    *     pool's connections are unfit (named in the message)
    * @throws IllegalStateException when it is SQLite and appdb-adapter-sqlite is not on the
-   *     class path
+   *     class path, or the jOOQ on the class path is not the one appdb is tested with
    */
   public static JooqDatabase adopt(DataSource dataSource, String target,
       Duration statementTimeout) {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(statementTimeout, "statementTimeout");
+    JooqRuntime.requireTested();
     String product;
     try (Connection connection = dataSource.getConnection()) {
       product = connection.getMetaData().getDatabaseProductName();
