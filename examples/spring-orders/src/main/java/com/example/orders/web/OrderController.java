@@ -52,7 +52,7 @@ public class OrderController {
   }
 
   @GetMapping("/{id}")
-  public ResponseEntity<OrderView> find(@PathVariable UUID id) {
+  public ResponseEntity<OrderView> find(@PathVariable("id") UUID id) {
     return ResponseEntity.of(orders.find(new OrderId(id)).map(OrderView::of));
   }
 }
