@@ -115,7 +115,13 @@ public enum Setting {
   /** The seed's {@code pool_timeout}: wait for a free connection. */
   POOL_TIMEOUT_SECONDS("pool.timeout-seconds", "APPDB_POOL_TIMEOUT_SECONDS", null, Kind.SECONDS,
       "30", "30", 1, 3600, "wait for a free connection, then PoolExhaustedException (the seed's"
-          + " pool_timeout); also SQLite's busy timeout"),
+          + " pool_timeout); also SQLite's busy timeout") {
+    /** HikariCP's own floor: code may give less than the key's whole second. */
+    @Override
+    Duration minimumInCode() {
+      return Duration.ofMillis(250);
+    }
+  },
   /** The seed's {@code pool_recycle}: the longest a connection lives. */
   POOL_RECYCLE_SECONDS("pool.recycle-seconds", "APPDB_POOL_RECYCLE_SECONDS", null, Kind.SECONDS,
       "1800", "1800", 30, 86_400, "longest connection life (the seed's pool_recycle, HikariCP"
@@ -455,14 +461,29 @@ public enum Setting {
    */
   public Duration check(Duration value) {
     requireDuration();
-    Duration min = Duration.of(minimum, chronoUnit());
+    Duration min = minimumInCode();
     Duration max = Duration.of(maximum, chronoUnit());
     if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw new IllegalArgumentException(label() + " must be from " + minimum + " to " + maximum
-          + unit() + ", was " + (value == null ? "missing" : show(value)));
+      throw new IllegalArgumentException(label() + " must be from " + show(min) + " to "
+          + maximum + unit() + ", was " + (value == null ? "missing" : show(value)));
+    }
+    Duration unit = Duration.of(1, chronoUnit());
+    if (minimum == 0 && !value.isZero() && value.compareTo(unit) < 0) {
+      // sent in whole units, it would become 0, which means off
+      throw new IllegalArgumentException(label() + " must be 0 (off) or at least " + show(unit)
+          + ", was " + show(value));
     }
     return value;
   }
+
+  /**
+   * @return the smallest duration code may give: the key's minimum, unless the setting allows
+   *     finer values in code than its key's unit (the pool timeout: 250 ms)
+   */
+  Duration minimumInCode() {
+    return Duration.of(minimum, chronoUnit());
+  }
+
 
   /**
    * @param value the value given in code

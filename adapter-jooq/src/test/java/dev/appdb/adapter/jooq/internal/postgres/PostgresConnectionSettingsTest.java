@@ -62,6 +62,6 @@ class PostgresConnectionSettingsTest {
         Duration.ofSeconds(10), Duration.ofSeconds(45), true, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("database.connect-timeout-seconds (APPDB_CONNECT_TIMEOUT_SECONDS) must be from"
-            + " 1 to 3600 s, was 500 ms");
+            + " 1 s to 3600 s, was 500 ms");
   }
 }
