@@ -48,6 +48,8 @@ public final class Migrator {
   private final List<Flyway> flyways = new ArrayList<>();
   /** appdb's set read from {@link #LEGACY_HISTORY_TABLE}, for {@link #state} before the rename. */
   private final Flyway legacy;
+  /** Set once the old table is seen gone or renamed: it never comes back, so stop looking. */
+  private volatile boolean legacyGone;
 
   /**
    * appdb's own migrations alone.
@@ -229,10 +231,16 @@ public final class Migrator {
 
   /** @return whether appdb's history is still in the old table (not renamed yet) */
   private boolean legacyHistory() {
+    if (legacyGone) {
+      return false;
+    }
     try (Connection connection = dataSource.getConnection()) {
-      return exists(connection, LEGACY_HISTORY_TABLE)
-          && !exists(connection, MigrationSet.APPDB.historyTable())
-          && legacyHoldsAppdb(connection);
+      if (exists(connection, MigrationSet.APPDB.historyTable())
+          || !exists(connection, LEGACY_HISTORY_TABLE)) {
+        legacyGone = exists(connection, MigrationSet.APPDB.historyTable());
+        return false;
+      }
+      return legacyHoldsAppdb(connection);
     } catch (SQLException e) {
       throw new FlywayException("cannot read the schema's tables: " + e.getMessage(), e);
     }
